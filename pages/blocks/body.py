@@ -1,0 +1,70 @@
+"""THE body StreamBlock shared by every page type."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from .callout import CalloutBlock
+from .live_data import LiveDataBlock
+from .media import DocumentLinkBlock, EmbedBlock, ImageBlock, VideoBlock
+from .structure import CardGridBlock, StepsBlock
+from .table import TableBlock
+from .text import CodeBlock, HeadingBlock, ParagraphBlock, QuoteBlock
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """Everything that may appear inside a collapsible or a tab (no nesting of those two)."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    callout = CalloutBlock()
+    table = TableBlock()
+    steps = StepsBlock()
+    card_grid = CardGridBlock()
+    document = DocumentLinkBlock()
+    video = VideoBlock()
+    embed = EmbedBlock()
+    code = CodeBlock()
+    quote = QuoteBlock()
+    live_data = LiveDataBlock()
+
+
+class DetailsBlock(blocks.StructBlock):
+    summary = blocks.CharBlock(label=_("Intitulé"), help_text=_("Toujours visible ; un clic déplie le contenu."))
+    body = ContentStreamBlock(label=_("Contenu replié"))
+
+    class Meta:
+        icon = "collapse-down"
+        label = _("Section repliable")
+        group = _("Structure")
+        template = "pages/blocks/details_block.html"
+        description = _("Un contenu replié sous un intitulé (question fréquente, détail technique).")
+
+
+class TabBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Nom de l'onglet"))
+    body = ContentStreamBlock(label=_("Contenu de l'onglet"))
+
+    class Meta:
+        icon = "doc-empty"
+        label = _("Onglet")
+
+
+class TabsBlock(blocks.StructBlock):
+    tabs = blocks.ListBlock(TabBlock(), label=_("Onglets"), min_num=1)
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("Onglets")
+        group = _("Structure")
+        template = "pages/blocks/tabs_block.html"
+        description = _("Des variantes côte à côte (par exemple Windows / macOS), une seule visible à la fois.")
+
+
+class BodyStreamBlock(ContentStreamBlock):
+    details = DetailsBlock()
+    tabs = TabsBlock()
+
+    class Meta:
+        block_counts = {}

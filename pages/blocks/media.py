@@ -1,0 +1,236 @@
+"""Media blocks: images, documents, videos and embedded players."""
+
+from urllib.parse import parse_qs, urlparse
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+GROUP_MEDIA = _("Médias")
+
+# Players we embed as an iframe. Anything else is shown as a plain link.
+EMBED_HOSTS = {
+    "www.youtube.com": "https://www.youtube-nocookie.com/embed/{id}",
+    "youtube.com": "https://www.youtube-nocookie.com/embed/{id}",
+    "youtu.be": "https://www.youtube-nocookie.com/embed/{id}",
+    "www.youtube-nocookie.com": None,
+    "player.vimeo.com": None,
+    "vimeo.com": "https://player.vimeo.com/video/{id}",
+    "www.canva.com": None,
+    "view.genial.ly": None,
+    "docs.google.com": None,
+    "www.google.com": None,
+    "h5p.org": None,
+}
+
+
+def embed_src(url):
+    """The iframe address for a supported player URL, or None when we only link to it."""
+    parsed = urlparse(url or "")
+    if parsed.scheme not in ("http", "https"):
+        return None
+    host = parsed.netloc.lower()
+    extra_hosts = getattr(settings, "EMBED_EXTRA_HOSTS", ())
+    if host not in EMBED_HOSTS and not any(host == h or host.endswith("." + h) for h in extra_hosts):
+        return None
+    pattern = EMBED_HOSTS.get(host)
+    if pattern is None:
+        return url
+    if host == "youtu.be":
+        video_id = parsed.path.strip("/")
+    elif "youtube" in host:
+        if parsed.path.startswith("/embed/"):
+            return url.replace(f"{parsed.scheme}://{parsed.netloc}", "https://www.youtube-nocookie.com", 1)
+        video_id = parse_qs(parsed.query).get("v", [""])[0]
+    else:
+        video_id = parsed.path.strip("/").split("/")[0]
+    return pattern.format(id=video_id) if video_id else None
+
+
+def image_api_representation(image, alt, spec="max-1200x1200"):
+    """URL, size and alt of a rendition, so API clients never resize originals."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+    }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        label=_("Texte alternatif"),
+        required=False,
+        help_text=_("Décrit l'image pour qui ne la voit pas. Obligatoire, sauf pour une image décorative."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Image décorative"),
+        required=False,
+        help_text=_("Cochez seulement si l'image n'apporte aucune information (les lecteurs d'écran l'ignoreront)."),
+    )
+    caption = blocks.CharBlock(label=_("Légende"), required=False, help_text=_("Affichée sous l'image."))
+    credit = blocks.CharBlock(label=_("Crédit"), required=False, help_text=_("Auteur ou source de l'image."))
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        group = GROUP_MEDIA
+        template = "pages/blocks/image_block.html"
+        description = _("Une image avec texte alternatif, légende et crédit.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={"alt": ValidationError(_("Décrivez l'image, ou cochez « Image décorative »."))}
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        alt = "" if value.get("decorative") else value.get("alt", "")
+        return {
+            "image": image_api_representation(value.get("image"), alt),
+            "decorative": bool(value.get("decorative")),
+            "caption": value.get("caption", ""),
+            "credit": value.get("credit", ""),
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        label=_("Intitulé du lien"),
+        required=False,
+        help_text=_("Texte du lien ; par défaut, le titre du document."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document à télécharger")
+        group = GROUP_MEDIA
+        template = "pages/blocks/document_link_block.html"
+        description = _("Un lien vers un PDF ou un autre fichier, avec son format et sa taille.")
+
+    def get_api_representation(self, value, context=None):
+        document = value.get("document")
+        if document is None:
+            return {"document": None, "label": value.get("label", "")}
+        return {
+            "document": {
+                "id": document.pk,
+                "title": document.title,
+                "url": document.url,
+                "file_extension": document.file_extension,
+                "file_size": document.get_file_size(),
+            },
+            "label": value.get("label") or document.title,
+        }
+
+
+def _validate_http_url(url):
+    if url and urlparse(url).scheme not in ("http", "https"):
+        raise ValidationError(_("Saisissez une adresse qui commence par http:// ou https://."))
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre de la vidéo"), help_text=_("Annoncé aux lecteurs d'écran et affiché au-dessus du lecteur."))
+    video_file = DocumentChooserBlock(
+        label=_("Fichier vidéo"), required=False, help_text=_("Un fichier MP4 ou WebM de la médiathèque.")
+    )
+    url = blocks.URLBlock(
+        label=_("Adresse de la vidéo en ligne"),
+        required=False,
+        help_text=_("YouTube, Vimeo ou une plateforme de l'université, si la vidéo n'est pas un fichier."),
+    )
+    transcript = blocks.RichTextBlock(
+        label=_("Transcription"),
+        required=False,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Le contenu de la vidéo en texte, pour l'accessibilité."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Vidéo")
+        group = GROUP_MEDIA
+        template = "pages/blocks/video_block.html"
+        description = _("Une vidéo : fichier de la médiathèque ou adresse d'une plateforme.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("video_file") and not value.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Choisissez un fichier vidéo ou saisissez son adresse."))}
+            )
+        try:
+            _validate_http_url(value.get("url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from None
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed_src"] = embed_src(value.get("url"))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        video_file = value.get("video_file")
+        return {
+            "title": value.get("title", ""),
+            "file_url": video_file.url if video_file else None,
+            "url": value.get("url") or None,
+            "embed_url": embed_src(value.get("url")),
+            "transcript": value["transcript"].source if value.get("transcript") else "",
+        }
+
+
+class EmbedBlock(blocks.StructBlock):
+    """An external page shown in a frame (form, slideshow, map). No oEmbed call at render time."""
+
+    url = blocks.URLBlock(label=_("Adresse"), help_text=_("L'adresse de la page à intégrer (http ou https)."))
+    title = blocks.CharBlock(
+        label=_("Titre du cadre"), help_text=_("Décrit le contenu intégré pour les lecteurs d'écran.")
+    )
+    height = blocks.IntegerBlock(
+        label=_("Hauteur (pixels)"), required=False, min_value=100, max_value=2000,
+        help_text=_("Par défaut : 480 pixels."),
+    )
+
+    class Meta:
+        icon = "globe"
+        label = _("Contenu intégré")
+        group = GROUP_MEDIA
+        template = "pages/blocks/embed_block.html"
+        description = _("Un contenu externe (diaporama, formulaire, carte) affiché dans la page.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            _validate_http_url(value.get("url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from None
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed_src"] = embed_src(value.get("url"))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "url": value.get("url"),
+            "title": value.get("title", ""),
+            "height": value.get("height") or 480,
+            "embed_url": embed_src(value.get("url")),
+        }

@@ -1,0 +1,53 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from pages.blocks import BodyStreamBlock
+from pages.blocks.text import INLINE_FEATURES
+
+from .mixins import ContentPage, edit_tabs
+
+
+class SectionPage(ContentPage):
+    """A section of the site (Espaces, Créatives, …): intro, optional body, cards of its children."""
+
+    intro = RichTextField(
+        _("introduction"), features=INLINE_FEATURES, blank=True,
+        help_text=_("Un ou deux paragraphes affichés en tête de section, avant la liste des pages."),
+    )
+    body = StreamField(
+        BodyStreamBlock(), blank=True, verbose_name=_("contenu"),
+        help_text=_("Contenu libre affiché sous l'introduction."),
+    )
+    show_child_cards = models.BooleanField(
+        _("lister les sous-pages"), default=True,
+        help_text=_("Affiche une carte pour chaque sous-page publiée, dans l'ordre de l'arborescence."),
+    )
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("intro"), FieldPanel("body"), FieldPanel("show_child_cards"),
+    ]
+    edit_handler = edit_tabs(content_panels)
+    api_fields = [APIField("intro"), APIField("body"), APIField("show_child_cards"), *ContentPage.common_api_fields]
+    search_fields = ContentPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.SpacePage"]
+    subpage_types = ["pages.SectionPage", "pages.MissionPage", "pages.SpacePage", "pages.ToolGuidePage"]
+    template = "pages/section_page.html"
+
+    class Meta:
+        verbose_name = _("page de section")
+        verbose_name_plural = _("pages de section")
+
+    def child_cards(self):
+        """Live, public children in tree order, typed in one query per type, no StreamField bodies."""
+        return self.get_children().live().public().specific().defer_streamfields()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.child_cards() if self.show_child_cards else []
+        return context

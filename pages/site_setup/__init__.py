@@ -1,0 +1,1 @@
+"""Build the site skeleton (locales, homes, sections) and the demo content."""
