@@ -3,8 +3,8 @@
 import hashlib
 import io
 
-from django.core.files.images import ImageFile
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image

@@ -34,7 +34,7 @@ def language_switcher(context, page=None):
     current = page.locale.language_code if page else context.get("LANGUAGE_CODE")
     homes = _language_homes(request) if request else {}
     links = []
-    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == current:
             continue
         target = None

@@ -1,0 +1,61 @@
+# studio·bib CMS. `make` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+# Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
+PYTEST_ARGS ?=
+
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv/ and install the pinned packages
+
+serve: install ## Run the site with demo content on SQLite at http://127.0.0.1:8000/
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_site --demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+browsers: ## Install Debian's Chromium for the browser tests (once per machine)
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browsers check-messages ## Run every test: SQLite, then PostgreSQL when DATABASE_URL is set
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-pg; else echo "DATABASE_URL not set: PostgreSQL run skipped."; fi
+
+test-sqlite: install ## Run the tests on SQLite only
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-pg: install ## Run the tests on the PostgreSQL of DATABASE_URL
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL=postgres://…"; exit 2; }
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-browser: install browsers ## Run only the real-browser journeys
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+lint: install ## Lint with ruff
+	$(VENV)/bin/ruff check .
+
+format: install ## Format with ruff
+	$(VENV)/bin/ruff format .
+
+messages: install ## Extract the interface strings into locale/ and compile them
+	$(MANAGE) makemessages --locale fr --locale en --ignore ".venv/*" --ignore "tests/*" --no-obsolete
+	$(MANAGE) compilemessages --ignore ".venv/*"
+
+check-messages: install ## Fail on untranslated or fuzzy strings, or stale compiled catalogues
+	$(PY) -m cms.check_messages
+
+check: install ## Django checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run

@@ -1,0 +1,59 @@
+"""Fail when an interface catalogue is incomplete or its compiled file is stale.
+
+Run as `python -m cms.check_messages` (from `make check-messages`, which `make test` calls).
+French msgids are the source: the French catalogue maps each to itself, English must translate all.
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGES = ("fr", "en")
+
+
+def problems_in(language):
+    po_path = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    mo_path = po_path.with_suffix(".mo")
+    if not po_path.exists():
+        return [f"{po_path}: missing catalogue"]
+    catalogue = polib.pofile(str(po_path))
+    found = []
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        where = f"{po_path}:{entry.linenum}"
+        if "fuzzy" in entry.flags:
+            found.append(f"{where}: fuzzy entry {entry.msgid!r}")
+        elif entry.msgid_plural and not all(entry.msgstr_plural.values()):
+            found.append(f"{where}: untranslated plural {entry.msgid!r}")
+        elif not entry.msgid_plural and not entry.msgstr:
+            found.append(f"{where}: untranslated {entry.msgid!r}")
+    if not mo_path.exists():
+        found.append(f"{mo_path}: not compiled (run `make messages`)")
+    else:
+        compiled = {(e.msgctxt, e.msgid): (e.msgstr, dict(e.msgstr_plural)) for e in polib.mofile(str(mo_path))}
+        expected = {
+            (e.msgctxt, e.msgid): (e.msgstr, {int(k): v for k, v in e.msgstr_plural.items()})
+            for e in catalogue.translated_entries()
+        }
+        compiled = {k: (v[0], {int(n): s for n, s in v[1].items()}) for k, v in compiled.items() if k[1]}
+        if compiled != expected:
+            found.append(f"{mo_path}: stale, differs from {po_path.name} (run `make messages`)")
+    return found
+
+
+def main():
+    found = [problem for language in LANGUAGES for problem in problems_in(language)]
+    for problem in found:
+        print(problem, file=sys.stderr)
+    if found:
+        print(f"{len(found)} catalogue problem(s).", file=sys.stderr)
+        return 1
+    print("Interface catalogues complete and compiled.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Shared fixtures. The demo site (both languages) is built once per test database."""
+
+import os
+from types import SimpleNamespace
+
+from django.core.management import call_command
+
+from wagtail.models import Locale
+
+import pytest
+
+from home.models import HomePage
+from pages.models import MissionPage, SpacePage, ToolGuidePage
+
+# Playwright's sync API runs an event loop in the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def _demo_tree():
+    fr = Locale.objects.get(language_code="fr")
+    en = Locale.objects.get(language_code="en")
+    home_fr = HomePage.objects.get(locale=fr, depth=2)
+    space_fr = SpacePage.objects.get(locale=fr, slug="studio-balado")
+    guide_fr = ToolGuidePage.objects.get(locale=fr, slug="imprimante-3d-bambu")
+    mission_fr = MissionPage.objects.get(locale=fr, slug="mission")
+    return SimpleNamespace(
+        fr=fr, en=en, home_fr=home_fr, home_en=home_fr.get_translation(en).specific,
+        space_fr=space_fr, space_en=space_fr.get_translation(en).specific,
+        guide_fr=guide_fr, guide_en=guide_fr.get_translation(en).specific,
+        mission_fr=mission_fr, mission_en=mission_fr.get_translation(en).specific,
+        sections={p.slug: p.specific for p in home_fr.get_children().specific()},
+    )
+
+
+@pytest.fixture
+def site_tree(db):
+    """The demo site: French tree, its English translation, one page of each type."""
+    return _demo_tree()
+
+
+@pytest.fixture
+def live_site_tree(transactional_db):
+    """The demo site for live-server tests (their database is flushed after each test)."""
+    call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return _demo_tree()
+
+
+@pytest.fixture
+def admin_user(db):
+    from django.contrib.auth import get_user_model
+
+    from pages.site_setup.demo import DEMO_ADMIN
+
+    return get_user_model().objects.get(username=DEMO_ADMIN["username"])
