@@ -1,0 +1,1 @@
+"""Admin customisations. Each area keeps its hooks in its own module, imported here."""
