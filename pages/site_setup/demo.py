@@ -6,6 +6,8 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from wagtail.users.models import UserProfile
+
 from pages.models import MissionPage, SpacePage, ToolGuidePage
 
 from .demo_media import demo_document, demo_image
@@ -40,6 +42,10 @@ def demo_admin():
     user = User.objects.filter(username=DEMO_ADMIN["username"]).first()
     if user is None:
         user = User.objects.create_superuser(**DEMO_ADMIN, first_name="Admin", last_name="Démo")
+        # Librarians work in French first, whatever their browser says.
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "fr"
+        profile.save()
     return user
 
 
