@@ -97,7 +97,7 @@ def _space(t, hero, gallery_image, plan):
         status_note=t("Un des quatre micros est en réparation.", "One of the four microphones is being repaired."),
         status_since=datetime.date.today() - datetime.timedelta(days=3),
         gallery=[_block("image", {"image": gallery_image.pk, "alt": t("La console de mixage vue de près.", "A close-up of the mixing console."),
-                                  "decorative": False, "caption": t("La console RØDECaster.", "The RØDECaster console."), "credit": "studio·bib"})],
+                                  "decorative": False, "caption": t("La console RØDECaster.", "The RØDECaster console."), "credit": t("studio·bib", "studio·bib")})],
         body=[
             _block("heading", {"text": t("Avant votre séance", "Before your session"), "level": "h2", "anchor": ""}),
             _block("callout", {"kind": "tip", "title": "",
@@ -143,8 +143,8 @@ def _guide(t, hero, space):
                             "image": None, "image_alt": ""}),
         ],
         specifications=[
-            _block("spec", {"label": t("Volume d'impression", "Build volume"), "value": "256 × 256 × 256 mm"}),
-            _block("spec", {"label": t("Matériaux", "Materials"), "value": "PLA, PETG"}),
+            _block("spec", {"label": t("Volume d'impression", "Build volume"), "value": t("256 × 256 × 256 mm", "256 × 256 × 256 mm")}),
+            _block("spec", {"label": t("Matériaux", "Materials"), "value": t("PLA, PETG", "PLA, PETG")}),
         ],
         body=[_block("details", {"summary": t("Que faire si l'impression se décolle ?", "What if the print comes loose?"),
                                  "body": [_block("paragraph", t("<p>Nettoyez le plateau à l'alcool isopropylique, puis relancez.</p>",

@@ -77,3 +77,11 @@ def locale_home(language_code=None):
     if locale is not None:
         home = home.get_translation_or_none(locale) or home
     return home
+
+
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context, page):
+    """A visible notice on a translation that is behind its French page (with a link to it)."""
+    from pages.translation.public import outdated_notice
+
+    return {"notice": outdated_notice(page), "request": context.get("request")}

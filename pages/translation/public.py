@@ -1,0 +1,83 @@
+"""What readers see of translations: fallbacks to the French page, and the "may be behind" notice."""
+
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.views.defaults import page_not_found as django_page_not_found
+
+from wagtail.models import Locale, Page, Site
+
+from .status import Status, state_of_translation_page
+
+
+def section_children(section):
+    """Cards of a section: its live children, plus, in a target language, the French children
+    not translated yet (readers get the French page, marked as such, rather than nothing)."""
+    own = list(section.get_children().live().public().specific().defer_streamfields())
+    if section.locale.language_code == settings.LANGUAGE_CODE:
+        return own
+    french_section = section.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+    if french_section is None:
+        return own
+    french_children = list(french_section.get_children().live().public().specific().defer_streamfields())
+    french_keys = {child.translation_key for child in french_children}
+    translated = {child.translation_key: child for child in own}
+    cards = [translated.get(child.translation_key, child) for child in french_children]
+    return cards + [child for child in own if child.translation_key not in french_keys]
+
+
+def outdated_notice(page):
+    """{'source': French page, 'updated_at': …} when this translation is behind its French page."""
+    if page is None or not isinstance(page, Page):
+        return None
+    state = state_of_translation_page(page)
+    if state is None or state.status != Status.OUTDATED or not state.source_page.live:
+        return None
+    return {"source": state.source_page, "updated_at": state.source_page.last_published_at, "since": state.since}
+
+
+def _page_at(root, components):
+    url_path = root.url_path + "".join(f"{c}/" for c in components)
+    return Page.objects.filter(url_path=url_path).specific().first()
+
+
+def untranslated_fallback(request):
+    """For a 404 under a target-language prefix: the live French page the reader was after, if any.
+
+    Two cases: the English URL of a translation that is not published yet, or a French path
+    typed under /en/. Returns (french_page, translated_live_page_or_None).
+    """
+    parts = [p for p in request.path.split("/") if p]
+    languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    if not parts or parts[0] not in languages or parts[0] == settings.LANGUAGE_CODE:
+        return None, None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None, None
+    target_locale = Locale.objects.filter(language_code=parts[0]).first()
+    source_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    french_home = site.root_page.get_translation_or_none(source_locale) if source_locale else None
+    target_home = site.root_page.get_translation_or_none(target_locale) if target_locale else None
+    components = parts[1:]
+    candidate = _page_at(target_home, components) if target_home else None
+    if candidate is not None and not candidate.live:
+        french = candidate.get_translation_or_none(source_locale)
+        if french is not None and french.live:
+            return french.specific, None
+    candidate = _page_at(french_home, components) if french_home else None
+    if candidate is not None and candidate.live and not candidate.get_view_restrictions().exists():
+        translated = candidate.get_translation_or_none(target_locale)
+        if translated is not None and translated.live:
+            return candidate, translated
+        return candidate, None
+    return None, None
+
+
+def page_not_found(request, exception=None, template_name="404.html"):
+    """404 handler: a page not translated yet answers with a pointer to its French version."""
+    french, translated = untranslated_fallback(request)
+    if translated is not None:
+        return HttpResponsePermanentRedirect(translated.url)
+    if french is not None:
+        return render(request, "pages/translation/untranslated.html", {"french_page": french})
+    return django_page_not_found(request, exception, template_name=template_name)
