@@ -87,6 +87,19 @@ class ContentPage(Page):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        from pages.translation.streamfields import materialize_streamfields
+
+        # Lists saved from code must be in block format, or translators never see their items.
+        materialize_streamfields(self, kwargs.get("update_fields"))
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        from pages.translation.streamfields import materialize_streamfields
+
+        materialize_streamfields(self)  # same ids in the revision as in the page row
+        return super().save_revision(*args, **kwargs)
+
     @property
     def review_due_on(self):
         if self.verified_on is None:
