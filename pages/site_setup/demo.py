@@ -106,8 +106,8 @@ def _space(t, hero, gallery_image, plan):
             _block("table", {"caption": t("Formats d'enregistrement", "Recording formats"), "header_row": True, "header_column": False,
                              "rows": [
                                  {"cells": [t("Format", "Format"), t("Usage", "Use")]},
-                                 {"cells": ["WAV", t("Montage professionnel", "Professional editing")]},
-                                 {"cells": ["MP3", t("Partage rapide", "Quick sharing")]},
+                                 {"cells": [t("WAV", "WAV"), t("Montage professionnel", "Professional editing")]},
+                                 {"cells": [t("MP3", "MP3"), t("Partage rapide", "Quick sharing")]},
                              ]}),
             _block("document", {"document": plan.pk, "label": t("Plan du studio (PDF)", "Studio floor plan (PDF)")}),
         ],
