@@ -56,3 +56,67 @@ def test_exported_po_files_show_glossary_terms_to_translators(site_tree, tmp_pat
     export_pos(site_tree.en, tmp_path)
     text = next(tmp_path.glob(f"{site_tree.space_fr.pk}-*.po")).read_text(encoding="utf-8")
     assert "#. Glossaire : micros → microphones" in text
+
+
+# Report actions: what a translator does from the admin, without publish rights being needed ----
+
+
+def test_translator_can_machine_translate_a_missing_page_into_a_draft_from_the_report(admin_client, site_tree, admin_user):
+    from pages.translation.status import Detail, Status, translation_state
+
+    from .translation_helpers import add_french_guide
+
+    page = add_french_guide(site_tree.sections["creatives"], admin_user)
+    html = admin_client.get("/admin/translations/status/?status=missing").content.decode()
+    assert f"/admin/translations/machine/{page.pk}/en/" in html
+    response = admin_client.post(f"/admin/translations/machine/{page.pk}/en/",
+                                 {"next": "/admin/translations/status/?status=missing"})
+    assert response.status_code == 302 and response["Location"] == "/admin/translations/status/?status=missing"
+    english = page.get_translation(site_tree.en)
+    assert not english.live
+    state = translation_state(page, site_tree.en)
+    assert (state.status, state.detail) == (Status.IN_PROGRESS, Detail.NOT_PUBLISHED)
+
+
+def test_translator_syncs_an_outdated_page_then_saves_the_editor_work_as_a_draft(admin_client, site_tree, admin_user):
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from pages.translation.status import Detail, Status, translation_state
+
+    space = site_tree.space_fr
+    space.summary = "Un studio pour quatre voix."
+    publish(space, admin_user)
+    state = translation_state(space, site_tree.en)
+    assert state.status == Status.OUTDATED
+    admin_client.post(f"/admin/translations/{state.translation.pk}/sync/")
+    state = translation_state(space, site_tree.en)
+    assert (state.status, state.detail) == (Status.IN_PROGRESS, Detail.UNTRANSLATED)
+
+    # What the wagtail-localize editor stores when the translator types the sentence:
+    segment = StringSegment.objects.get(source=state.translation.source, string__data="Un studio pour quatre voix.")
+    StringTranslation.objects.create(translation_of=segment.string, context=segment.context, locale=site_tree.en,
+                                     data="A studio for four voices.", translation_type="manual")
+    admin_client.post(f"/admin/translations/{state.translation.pk}/draft/")
+    english = space.get_translation(site_tree.en).specific
+    assert english.summary != "A studio for four voices.", "the live page waits for review"
+    assert english.get_latest_revision_as_object().summary == "A studio for four voices."
+    assert translation_state(space, site_tree.en).detail == Detail.AWAITING_REVIEW
+
+
+def test_report_actions_need_edit_permission_on_the_page(client, site_tree):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from wagtail_localize.models import TranslationSource
+
+    user = get_user_model().objects.create_user("lecteur", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    translation = TranslationSource.objects.get_for_instance(site_tree.space_fr).translations.get()
+    before = site_tree.space_en.latest_revision_id
+    for url in (f"/admin/translations/{translation.pk}/draft/", f"/admin/translations/machine/{site_tree.space_fr.pk}/en/"):
+        response = client.post(url)
+        # Wagtail answers a refused admin action with a redirect to the dashboard and a message.
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+    site_tree.space_en.refresh_from_db()
+    assert site_tree.space_en.latest_revision_id == before

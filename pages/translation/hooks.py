@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pages.models import GlossaryTerm
 
+from . import views
 from .views import TranslationStatusReportView
 
 
@@ -31,7 +32,13 @@ register_snippet(GlossaryTermViewSet)
 
 @hooks.register("register_admin_urls")
 def translation_admin_urls():
-    return [path("translations/status/", TranslationStatusReportView.as_view(), name="translation_status")]
+    return [
+        path("translations/status/", TranslationStatusReportView.as_view(), name="translation_status"),
+        path("translations/<int:translation_id>/sync/", views.sync_translation, name="translation_sync"),
+        path("translations/<int:translation_id>/draft/", views.save_draft, name="translation_save_draft"),
+        path("translations/machine/<int:page_id>/<str:language_code>/", views.machine_draft,
+             name="translation_machine_draft"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

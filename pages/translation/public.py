@@ -6,8 +6,9 @@ from django.shortcuts import render
 from django.views.defaults import page_not_found as django_page_not_found
 
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
 
-from .status import Status, state_of_translation_page
+from .status import outdated_since
 
 
 def section_children(section):
@@ -27,13 +28,26 @@ def section_children(section):
 
 
 def outdated_notice(page):
-    """{'source': French page, 'updated_at': …} when this translation is behind its French page."""
-    if page is None or not isinstance(page, Page):
+    """{'source': French page, 'updated_at': …, 'since': …} when this translation is behind its French page.
+
+    Cheap on the common path: two queries, and the text comparison only after a French publish.
+    """
+    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
         return None
-    state = state_of_translation_page(page)
-    if state is None or state.status != Status.OUTDATED or not state.source_page.live:
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key, translations__target_locale=page.locale_id)
+        .exclude(locale_id=page.locale_id)
+        .first()
+    )
+    if source is None:
         return None
-    return {"source": state.source_page, "updated_at": state.source_page.last_published_at, "since": state.since}
+    french = source.get_source_instance()
+    if not french.live:
+        return None
+    since = outdated_since(french, source)
+    if since is None:
+        return None
+    return {"source": french, "updated_at": french.last_published_at, "since": since}
 
 
 def _page_at(root, components):

@@ -226,14 +226,3 @@ def all_states(language_code=None, status=None, page_type=None):
                 continue
             states.append(state)
     return states
-
-
-def state_of_translation_page(page):
-    """For a page in a target language: the state of its translation from French, or None."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return None
-    source = TranslationSource.objects.filter(object_id=page.translation_key).exclude(locale_id=page.locale_id).first()
-    if source is None:
-        return None
-    french = source.get_source_instance()
-    return translation_state(french, page.locale, source=source)
