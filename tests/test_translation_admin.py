@@ -120,3 +120,67 @@ def test_report_actions_need_edit_permission_on_the_page(client, site_tree):
         assert response.status_code == 302 and response["Location"] == "/admin/"
     site_tree.space_en.refresh_from_db()
     assert site_tree.space_en.latest_revision_id == before
+
+
+# wagtail-localize's own admin paths, made safe -----------------------------------------------
+
+
+def test_po_upload_in_the_translation_editor_rejects_an_unknown_segment_with_its_line(admin_client, site_tree, tmp_path):
+    from django.contrib.messages import get_messages
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    from pages.translation.po import build_po
+
+    translation = TranslationSource.objects.get_for_instance(site_tree.space_fr).translations.get()
+    po = build_po(translation)
+    for entry in po:
+        if entry.msgctxt == "title":
+            entry.msgstr = "Sound studio"
+        if entry.msgid == "Lundi au vendredi":
+            entry.msgid = "Lundi au samedi"
+    before = sorted(StringTranslation.objects.values_list("pk", "data"))
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    response = admin_client.post(url, {"file": SimpleUploadedFile("studio.po", str(po).encode())})
+    assert response.status_code == 302
+    errors = [str(m) for m in get_messages(response.wsgi_request)]
+    line = next(i for i, text in enumerate(str(po).splitlines(), start=1) if 'msgid "Lundi au samedi"' in text) - 1
+    assert any(f"studio.po, ligne {line} : segment inconnu" in e for e in errors), errors
+    assert sorted(StringTranslation.objects.values_list("pk", "data")) == before
+
+
+def test_po_upload_in_the_translation_editor_applies_a_clean_file(admin_client, site_tree):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    from pages.translation.po import build_po
+
+    translation = TranslationSource.objects.get_for_instance(site_tree.space_fr).translations.get()
+    po = build_po(translation)
+    next(e for e in po if e.msgctxt == "title").msgstr = "Sound studio"
+    admin_client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+                      {"file": SimpleUploadedFile("studio.po", str(po).encode())})
+    assert StringTranslation.objects.filter(context__path="title", data="Sound studio", locale=site_tree.en).exists()
+
+
+def test_sync_with_machine_translation_and_publish_immediately_saves_a_draft_instead(admin_client, site_tree, admin_user):
+    from django.urls import reverse
+
+    from wagtail_localize.models import TranslationSource
+
+    from .translation_helpers import block
+
+    guide = site_tree.guide_fr
+    guide.body = list(guide.body.raw_data) + [block("paragraph", "<p>Rangez les outils.</p>")]
+    publish(guide, admin_user)
+    source = TranslationSource.objects.get_for_instance(guide)
+    response = admin_client.post(reverse("wagtail_localize:update_translations", args=[source.pk]),
+                                 {"publish_translations": "on", "use_machine_translation": "on"})
+    assert response.status_code == 302
+    english = guide.get_translation(site_tree.en).specific
+    assert "Rangez" not in str(english.body), "machine output is not published"
+    assert "[EN] Rangez les outils." in str(english.get_latest_revision_as_object().body)

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pages.models import GlossaryTerm
 
-from . import views
+from . import admin_overrides, views
 from .views import TranslationStatusReportView
 
 
@@ -38,6 +38,11 @@ def translation_admin_urls():
         path("translations/<int:translation_id>/draft/", views.save_draft, name="translation_save_draft"),
         path("translations/machine/<int:page_id>/<str:language_code>/", views.machine_draft,
              name="translation_machine_draft"),
+        # Same paths as wagtail-localize's views, registered first so that ours answer (admin_overrides.py).
+        path("localize/translate/<int:translation_id>/pofile/upload/", admin_overrides.upload_pofile,
+             name="translation_upload_pofile"),
+        path("localize/update/<int:translation_source_id>/", admin_overrides.ReviewedUpdateTranslationsView.as_view(),
+             name="translation_update_reviewed"),
     ]
 
 

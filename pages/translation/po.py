@@ -248,33 +248,37 @@ def _current_translations(translation):
     }
 
 
+def apply_entries(translation, entries, user=None, tool_name=TOOL_NAME):
+    """Store the checked entries that differ from the current translations; returns how many."""
+    current = _current_translations(translation)
+    changes = [(entry, s, c) for entry, s, c in entries if entry.msgstr and current.get((s, c)) != entry.msgstr]
+    now = timezone.now()
+    for entry, string_id, context_id in changes:
+        StringTranslation.objects.update_or_create(
+            translation_of=String.objects.get(pk=string_id),
+            locale=translation.target_locale,
+            context_id=context_id,
+            defaults={
+                "data": entry.msgstr, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "tool_name": tool_name, "last_translated_by": user, "updated_at": now,
+                "has_error": False, "field_error": "",
+            },
+        )
+    return len(changes)
+
+
 def import_po_file(path, user=None):
-    """Check then apply one PO file; a file with any problem changes nothing."""
+    """Check then apply one PO file as a draft revision; a file with any problem changes nothing."""
     path = Path(path)
     try:
         translation, entries = parse_po_file(path)
     except POFileRejected as rejected:
         return ImportResult(path, problems=rejected.problems)
     result = ImportResult(path, page=translation.source.get_source_instance(), locale=translation.target_locale)
-    current = _current_translations(translation)
-    changes = [(entry, s, c) for entry, s, c in entries if entry.msgstr and current.get((s, c)) != entry.msgstr]
-    if not changes:
-        return result  # a round trip with no edits changes nothing
     with transaction.atomic():
-        now = timezone.now()
-        for entry, string_id, context_id in changes:
-            StringTranslation.objects.update_or_create(
-                translation_of=String.objects.get(pk=string_id),
-                locale=translation.target_locale,
-                context_id=context_id,
-                defaults={
-                    "data": entry.msgstr, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": TOOL_NAME, "last_translated_by": user, "updated_at": now,
-                    "has_error": False, "field_error": "",
-                },
-            )
-        result.changed = len(changes)
-        result.revision = save_translation_draft(translation, user=user)
+        result.changed = apply_entries(translation, entries, user=user)
+        if result.changed:  # a round trip with no edits changes nothing
+            result.revision = save_translation_draft(translation, user=user)
     return result
 
 
