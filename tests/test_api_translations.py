@@ -47,3 +47,10 @@ def test_page_without_translation_has_no_english_id_or_url(client, site_tree, ad
 @pytest.mark.parametrize("page_name", ["home_fr", "mission_fr", "space_fr", "guide_fr"])
 def test_every_page_type_has_the_translations_field(client, site_tree, page_name):
     assert set(_detail(client, getattr(site_tree, page_name))["translations"]) == {"fr", "en"}
+
+
+def test_listings_stay_light_and_leave_the_map_to_the_detail_view(client, site_tree):
+    response = client.get("/api/v2/pages/?type=pages.SpacePage&locale=fr&fields=translations")
+    assert response.status_code == 200
+    [item] = response.json()["items"]
+    assert item["translations"] is None

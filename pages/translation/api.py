@@ -40,11 +40,18 @@ def translations_map(page, request=None):
 
 
 class TranslationsField(Field):
-    """Read-only API field: use as APIField("translations", serializer=TranslationsField(source="*"))."""
+    """Read-only API field: use as APIField("translations", serializer=TranslationsField(source="*")).
+
+    Filled in the detail view only; listings stay light (the status costs a few queries per page),
+    as for image renditions. A listing gives null: fetch the page's detail_url for the map.
+    """
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
     def to_representation(self, page):
+        view = self.context.get("view")
+        if view is not None and getattr(view, "action", None) == "listing_view":
+            return None
         return translations_map(page, self.context.get("request"))
