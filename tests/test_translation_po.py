@@ -1,6 +1,9 @@
 """Offline translation with PO files: export, translate, import, review."""
 
 import io
+import os
+import shutil
+import subprocess
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -204,3 +207,35 @@ def test_a_translation_with_a_link_missing_from_the_french_is_rejected(site_tree
 
     path, line = _bad_file(site_tree, tmp_path, corrupt)
     _assert_rejected_untouched(site_tree, tmp_path, path, line, "traduction invalide")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["export_po", "--locale", "de", "--output", "x"], "Unknown locale 'de'"),
+    (["export_po", "--locale", "fr", "--output", "x"], "'fr' is the source language"),
+    (["import_po", "/nonexistent-folder"], "not a folder"),
+])
+def test_commands_explain_bad_arguments(site_tree, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command(*args, stdout=io.StringIO())
+
+
+def test_import_of_an_empty_folder_is_an_error(site_tree, tmp_path):
+    with pytest.raises(CommandError, match="no .po file"):
+        call_command("import_po", str(tmp_path), stdout=io.StringIO())
+
+
+def test_identical_strings_in_one_field_give_one_po_entry_that_translates_both(site_tree, admin_user, tmp_path):
+    page = add_french_guide(site_tree.sections["creatives"], admin_user,
+                            prerequisites="<ul><li>Oui</li><li>Non</li><li>Oui</li></ul>")
+    export_pos(site_tree.en, tmp_path)
+    path = po_for(tmp_path, page)
+    entries = [e for e in polib.pofile(str(path)) if e.msgctxt == "prerequisites"]
+    assert [e.msgid for e in entries] == ["Oui", "Non"]
+    if shutil.which("msgfmt"):
+        checked = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],  # noqa: S603, S607
+                                 capture_output=True, text=True, check=False)
+        assert checked.returncode == 0 and "warning" not in checked.stderr, checked.stderr
+    translate_po(path, lambda e: {"Oui": "Yes", "Non": "No"}.get(e.msgid, "en-" + e.msgid))
+    import_po_dir(tmp_path, user=admin_user)
+    english = page.get_translation(site_tree.en).specific.get_latest_revision_as_object()
+    assert english.prerequisites == "<ul><li>Yes</li><li>No</li><li>Yes</li></ul>"

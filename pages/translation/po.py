@@ -78,7 +78,11 @@ def build_po(translation):
     po.metadata = {
         "Project-Id-Version": "studio·bib",
         "Language": translation.target_locale.language_code,
+        "PO-Revision-Date": po.metadata.get("POT-Creation-Date", ""),
+        "Last-Translator": "",
+        "Language-Team": translation.target_locale.get_display_name(),
         **po.metadata,
+        "Content-Transfer-Encoding": "8bit",
         PAGE_ID: str(page.pk),
         SOURCE_URL: page.get_full_url() or page.url_path,
     }
