@@ -184,3 +184,16 @@ def test_sync_with_machine_translation_and_publish_immediately_saves_a_draft_ins
     english = guide.get_translation(site_tree.en).specific
     assert "Rangez" not in str(english.body), "machine output is not published"
     assert "[EN] Rangez les outils." in str(english.get_latest_revision_as_object().body)
+
+
+def test_translation_editor_shows_the_glossary_terms_of_the_page(admin_client, site_tree):
+    GlossaryTerm.objects.create(source_term="micros", target_locale=site_tree.en, target_term="microphones",
+                                note="Toujours au pluriel.")
+    GlossaryTerm.objects.create(source_term="découpeuse laser", target_locale=site_tree.en, target_term="laser cutter")
+    response = admin_client.get(f"/admin/pages/{site_tree.space_en.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "js-translation-editor" in html, "the wagtail-localize editor is still there"
+    panel = html[html.index('class="glossary-panel'):]
+    assert '<td lang="fr">micros</td><td lang="en">microphones</td><td>Toujours au pluriel.</td>' in panel
+    assert "découpeuse laser" not in panel, "only the terms this page uses"
