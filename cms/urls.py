@@ -30,6 +30,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
-
-# A page not translated yet answers under /en/ with a pointer to its French version, not a bare 404.
-handler404 = "pages.translation.public.page_not_found"

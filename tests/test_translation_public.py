@@ -118,3 +118,9 @@ def test_outdated_translation_shows_a_notice_linking_to_the_french_page_until_it
     html = _html(client, site_tree.space_en.url)
     assert "translation-notice--outdated" not in html
     assert "A soundproofed studio, renovated this summer." in html
+
+
+def test_the_french_pointer_also_answers_with_debug_on(client, site_tree, admin_user, settings):
+    settings.DEBUG = True
+    page = add_french_guide(site_tree.sections["creatives"], admin_user, title="Découpeuse laser", slug="decoupeuse-laser")
+    assert f'href="{page.url}" hreflang="fr" lang="fr"' in _html(client, "/en/creatives/decoupeuse-laser/")

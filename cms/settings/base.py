@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication (PLATFORM.md); keeps its 404 redirect away from the API.
     "cms.middleware.LocaleMiddleware",
+    # A page not translated yet: /en/… points to the French page instead of a 404.
+    "pages.translation.public.UntranslatedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.views.defaults import page_not_found as django_page_not_found
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
@@ -87,11 +86,27 @@ def untranslated_fallback(request):
     return None, None
 
 
-def page_not_found(request, exception=None, template_name="404.html"):
-    """404 handler: a page not translated yet answers with a pointer to its French version."""
+def fallback_response(request):
+    """The answer for a 404 under a target-language prefix when the French page exists, else None."""
     french, translated = untranslated_fallback(request)
     if translated is not None:
         return HttpResponsePermanentRedirect(translated.url)
     if french is not None:
         return render(request, "pages/translation/untranslated.html", {"french_page": french})
-    return django_page_not_found(request, exception, template_name=template_name)
+    return None
+
+
+class UntranslatedPageMiddleware:
+    """Turns the 404 of a page not translated yet into a pointer to its French version.
+
+    A middleware rather than handler404 so that it also works with DEBUG on.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+            return fallback_response(request) or response
+        return response
