@@ -6,11 +6,11 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import LinkedPageBlock
 from pages.blocks.text import INLINE_FEATURES
-from pages.models.mixins import ContentPage, edit_tabs
+from pages.models.mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
 
 
 class HomePage(ContentPage):
@@ -48,7 +48,13 @@ class HomePage(ContentPage):
         *ContentPage.common_api_fields,
     ]
     search_fields = ContentPage.search_fields + [index.SearchField("intro")]
-    override_translatable_fields = [SynchronizedField("hero_image", overridable=False)]
+    # Translated: title, slug, SEO texts, intro, hero_image_alt, featured_pages (page links follow
+    # the reader's language at render time). Synchronised: the image, review dates, menu flag.
+    override_translatable_fields = [
+        SynchronizedField("hero_image", overridable=False),
+        TranslatableField("hero_image_alt"),
+        *REVIEW_SYNCHRONIZED_FIELDS,
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.SectionPage", "pages.MissionPage", "pages.SpacePage", "pages.ToolGuidePage"]

@@ -44,9 +44,22 @@ def site_tree(db):
     return _demo_tree()
 
 
+def _restore_migration_rows():
+    """A live-server test flushes the database, rows created by migrations included: put back
+    the root page and root collection that the demo builds on."""
+    from wagtail.models import Collection, Page
+
+    french, _created = Locale.objects.get_or_create(language_code="fr")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def live_site_tree(transactional_db):
     """The demo site for live-server tests (their database is flushed after each test)."""
+    _restore_migration_rows()
     call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return _demo_tree()
 

@@ -71,6 +71,10 @@ def test_a_private_page_is_hidden_from_anonymous_readers_and_the_api(client, sit
 
 def test_an_unpublished_page_disappears_from_html_and_api(client, site_tree):
     space = site_tree.space_en
+    url = space.url
     space.unpublish()
-    assert client.get(space.url).status_code == 404
+    # English readers get a pointer to the French page, never the unpublished English text.
+    html = client.get(url).content.decode()
+    assert "Podcast studio" not in html
+    assert site_tree.space_fr.url in html
     assert space.pk not in _api_ids(client, site_tree, space)

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication (PLATFORM.md); keeps its 404 redirect away from the API.
     "cms.middleware.LocaleMiddleware",
+    # A page not translated yet: /en/… points to the French page instead of a 404.
+    "pages.translation.public.UntranslatedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -112,10 +114,15 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Translations are drafts until reviewed: never copy the source's live status on sync.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-    "OPTIONS": {},
-}
+# Machine translation gives first drafts only (never published without review): DeepL when
+# DEEPL_AUTH_KEY is set, otherwise the deterministic offline translator that applies the glossary.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "pages.translation.machine.DeepLGlossaryTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "FORMALITY": os.environ.get("DEEPL_FORMALITY", "")},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "pages.translation.machine.GlossaryOfflineTranslator", "OPTIONS": {}}
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

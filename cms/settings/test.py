@@ -16,3 +16,6 @@ WHITENOISE_AUTOREFRESH = True
 import tempfile  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="studiobib-test-media-"))  # noqa: F405
+
+# Tests never call a paid, networked provider.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "pages.translation.machine.GlossaryOfflineTranslator", "OPTIONS": {}}

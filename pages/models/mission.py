@@ -9,7 +9,7 @@ from pages.blocks import BodyStreamBlock
 from pages.blocks.page_parts import ObjectiveBlock
 from pages.blocks.text import RICH_TEXT_FEATURES
 
-from .mixins import ContentPage, edit_tabs
+from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
 
 
 class MissionPage(ContentPage):
@@ -34,6 +34,8 @@ class MissionPage(ContentPage):
     search_fields = ContentPage.search_fields + [
         index.SearchField("statement"), index.SearchField("objectives"), index.SearchField("body"),
     ]
+    # Translated: title, slug, SEO texts, statement, objectives, body. Synchronised: review dates, menu flag.
+    override_translatable_fields = [*REVIEW_SYNCHRONIZED_FIELDS]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage"]
     subpage_types = []

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+from pages.translation.api import TranslationsField
 
 
 class ServiceStatus(models.TextChoices):
@@ -22,6 +25,14 @@ REVIEW_PANELS = [
         [FieldPanel("verified_on"), FieldPanel("review_interval_days")],
         heading=_("Vérification du contenu"),
     ),
+]
+
+
+# Review dates are facts about the French source: translations follow them (wagtail-localize
+# would otherwise let each language override them).
+REVIEW_SYNCHRONIZED_FIELDS = [
+    SynchronizedField("verified_on", overridable=False),
+    SynchronizedField("review_interval_days", overridable=False),
 ]
 
 
@@ -67,10 +78,27 @@ class ContentPage(Page):
         help_text=_("Front matter du fichier d'origine, conservé pour référence."),
     )
 
-    common_api_fields = [APIField("verified_on"), APIField("last_published_at")]
+    common_api_fields = [
+        APIField("verified_on"), APIField("last_published_at"),
+        # language -> id, URL, translation status (the page's locale is in meta.locale)
+        APIField("translations", serializer=TranslationsField(source="*")),
+    ]
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        from pages.translation.streamfields import materialize_streamfields
+
+        # Lists saved from code must be in block format, or translators never see their items.
+        materialize_streamfields(self, kwargs.get("update_fields"))
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        from pages.translation.streamfields import materialize_streamfields
+
+        materialize_streamfields(self)  # same ids in the revision as in the page row
+        return super().save_revision(*args, **kwargs)
 
     @property
     def review_due_on(self):

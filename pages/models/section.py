@@ -5,11 +5,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import BodyStreamBlock
 from pages.blocks.text import INLINE_FEATURES
 
-from .mixins import ContentPage, edit_tabs
+from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
 
 
 class SectionPage(ContentPage):
@@ -34,6 +35,11 @@ class SectionPage(ContentPage):
     edit_handler = edit_tabs(content_panels)
     api_fields = [APIField("intro"), APIField("body"), APIField("show_child_cards"), *ContentPage.common_api_fields]
     search_fields = ContentPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    # Translated: title, slug, SEO texts, intro, body (segment by segment). Synchronised: the rest.
+    override_translatable_fields = [
+        *REVIEW_SYNCHRONIZED_FIELDS,
+        SynchronizedField("show_child_cards", overridable=False),
+    ]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.SpacePage"]
     subpage_types = ["pages.SectionPage", "pages.MissionPage", "pages.SpacePage", "pages.ToolGuidePage"]
@@ -49,5 +55,7 @@ class SectionPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.child_cards() if self.show_child_cards else []
+        from pages.translation.public import section_children
+
+        context["children"] = section_children(self) if self.show_child_cards else []
         return context

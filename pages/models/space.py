@@ -7,13 +7,13 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock, ImageBlock, LinkedPageBlock
 from pages.blocks.page_parts import EquipmentItemBlock, OpeningHoursBlock
 from pages.validators import http_url_validator
 
-from .mixins import ContentPage, ServiceStatusMixin, edit_tabs
+from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, ServiceStatusMixin, edit_tabs
 
 
 class AccessMode(models.TextChoices):
@@ -122,8 +122,9 @@ class SpacePage(ServiceStatusMixin, ContentPage):
         SynchronizedField("contact_email", overridable=False),
         SynchronizedField("contact_phone", overridable=False),
         SynchronizedField("hero_image", overridable=False),
-        SynchronizedField("verified_on", overridable=False),
-        SynchronizedField("review_interval_days", overridable=False),
+        *REVIEW_SYNCHRONIZED_FIELDS,
+        # Alt text is translated on purpose (readers of each language need it).
+        TranslatableField("hero_image_alt"),
     ]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.SpacePage"]

@@ -8,13 +8,13 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock, DocumentLinkBlock, LinkedPageBlock, StepBlock, VideoBlock
 from pages.blocks.page_parts import SpecificationBlock
 from pages.blocks.text import RICH_TEXT_FEATURES
 
-from .mixins import ContentPage, ServiceStatusMixin, edit_tabs
+from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, ServiceStatusMixin, edit_tabs
 
 
 class ToolCategory(models.TextChoices):
@@ -135,8 +135,9 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
         SynchronizedField("service_status", overridable=False),
         SynchronizedField("status_since", overridable=False),
         SynchronizedField("hero_image", overridable=False),
-        SynchronizedField("verified_on", overridable=False),
-        SynchronizedField("review_interval_days", overridable=False),
+        *REVIEW_SYNCHRONIZED_FIELDS,
+        # Alt text is translated on purpose (readers of each language need it).
+        TranslatableField("hero_image_alt"),
     ]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.SpacePage", "pages.ToolGuidePage"]

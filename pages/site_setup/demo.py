@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from pages.models import MissionPage, SpacePage, ToolGuidePage
 
 from .demo_media import demo_document, demo_image
-from .skeleton import ensure_skeleton, publish
+from .skeleton import ensure_skeleton, publish, publish_translation
 from .translations import segment_pairs, translate_page
 
 DEMO_ADMIN = {"username": "admin", "password": "studiobib-demo", "email": "admin@example.org"}
@@ -108,18 +108,18 @@ def _space(t, hero, gallery_image, plan):
         status_note=t("Un des quatre micros est en réparation.", "One of the four microphones is being repaired."),
         status_since=datetime.date.today() - datetime.timedelta(days=3),
         gallery=[_block("image", {"image": gallery_image.pk, "alt": t("La console de mixage vue de près.", "A close-up of the mixing console."),
-                                  "decorative": False, "caption": t("La console RØDECaster.", "The RØDECaster console."), "credit": "studio·bib"})],
+                                  "decorative": False, "caption": t("La console RØDECaster.", "The RØDECaster console."), "credit": t("studio·bib", "studio·bib")})],
         body=[
             _block("heading", {"text": t("Avant votre séance", "Before your session"), "level": "h2", "anchor": ""}),
             _block("callout", {"kind": "tip", "title": "",
                                "body": t("<p>Apportez une carte SD ou une clé USB pour repartir avec vos fichiers.</p>",
                                          "<p>Bring an SD card or a USB key to take your files home.</p>")}),
             _block("table", {"caption": t("Formats d'enregistrement", "Recording formats"), "header_row": True, "header_column": False,
-                             "rows": _items(
-                                 {"cells": _items(t("Format", "Format"), t("Usage", "Use"))},
-                                 {"cells": _items("WAV", t("Montage professionnel", "Professional editing"))},
-                                 {"cells": _items("MP3", t("Partage rapide", "Quick sharing"))},
-                             )}),
+                             "rows": [
+                                 {"cells": [t("Format", "Format"), t("Usage", "Use")]},
+                                 {"cells": [t("WAV", "WAV"), t("Montage professionnel", "Professional editing")]},
+                                 {"cells": [t("MP3", "MP3"), t("Partage rapide", "Quick sharing")]},
+                             ]}),
             _block("document", {"document": plan.pk, "label": t("Plan du studio (PDF)", "Studio floor plan (PDF)")}),
         ],
         verified_on=datetime.date.today(),
@@ -154,8 +154,8 @@ def _guide(t, hero, space):
                             "image": None, "image_alt": ""}),
         ],
         specifications=[
-            _block("spec", {"label": t("Volume d'impression", "Build volume"), "value": "256 × 256 × 256 mm"}),
-            _block("spec", {"label": t("Matériaux", "Materials"), "value": "PLA, PETG"}),
+            _block("spec", {"label": t("Volume d'impression", "Build volume"), "value": t("256 × 256 × 256 mm", "256 × 256 × 256 mm")}),
+            _block("spec", {"label": t("Matériaux", "Materials"), "value": t("PLA, PETG", "PLA, PETG")}),
         ],
         body=[_block("details", {"summary": t("Que faire si l'impression se décolle ?", "What if the print comes loose?"),
                                  "body": [_block("paragraph", t("<p>Nettoyez le plateau à l'alcool isopropylique, puis relancez.</p>",
@@ -179,7 +179,7 @@ def _ensure_translation(page, locale, pairs, user):
     if existing is not None and existing.live:
         return existing.specific
     translate_page(page, locale, pairs, user)
-    return publish(page.get_translation(locale).specific, user)
+    return publish_translation(page.get_translation(locale).specific, user)
 
 
 @transaction.atomic
@@ -202,7 +202,7 @@ def load_demo():
         publish(home, user)
         home.refresh_from_db()
         translate_page(home, skeleton.en, {}, user)
-        publish(home.get_translation(skeleton.en).specific, user)
+        publish_translation(home.get_translation(skeleton.en).specific, user)
 
     for page in (mission, space, guide):
         _ensure_translation(page, skeleton.en, t.pairs, user)

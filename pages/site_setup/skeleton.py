@@ -58,6 +58,13 @@ def publish(page, user):
     return page
 
 
+def publish_translation(page, user):
+    """Publish the draft a translation left: on a live page it exists only as the latest revision."""
+    page.get_latest_revision().publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
 def _ensure_french_home(fr, user):
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=fr, depth=2).first()
@@ -77,7 +84,7 @@ def _translated_live(page, locale, pairs, user):
     if existing is not None and existing.live:
         return existing.specific
     translate_page(page, locale, pairs, user)
-    return publish(page.get_translation(locale).specific, user)
+    return publish_translation(page.get_translation(locale).specific, user)
 
 
 @transaction.atomic

@@ -4,6 +4,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import translate_object
 from wagtail_localize.strings import extract_strings
 
+from pages.translation.drafts import save_translation_draft
+
 
 def segment_pairs(source_text, target_text):
     """Pair the translation segments of a French text with those of its translation.
@@ -47,5 +49,6 @@ def translate_page(page, locale, pairs, user):
             defaults={"data": target, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                       "last_translated_by": user},
         )
-    translation.save_target(user=user, publish=False)
+    # A draft revision; on a live target the reviewed text stays online until the draft is published.
+    save_translation_draft(translation, user=user)
     return translation

@@ -31,7 +31,7 @@ def page_alternates(page, request):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     request = context.get("request")
-    page = page or None  # an undefined template variable arrives as ""
+    page = page or None  # error pages render with no page (an empty string in templates)
     current = page.locale.language_code if page else context.get("LANGUAGE_CODE")
     homes = _language_homes(request) if request else {}
     links = []
@@ -78,3 +78,11 @@ def locale_home(language_code=None):
     if locale is not None:
         home = home.get_translation_or_none(locale) or home
     return home
+
+
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context, page):
+    """A visible notice on a translation that is behind its French page (with a link to it)."""
+    from pages.translation.public import outdated_notice
+
+    return {"notice": outdated_notice(page), "request": context.get("request")}

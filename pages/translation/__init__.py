@@ -1,0 +1,1 @@
+"""The translation pipeline: status, PO export/import, machine drafts and the glossary."""

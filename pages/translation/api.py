@@ -1,0 +1,57 @@
+"""API: each page's translations (language → id, URL, status)."""
+
+from django.conf import settings
+
+from rest_framework.fields import Field
+
+
+def translations_map(page, request=None):
+    """{language: {"id", "url", "status"}} for every content language, the page's own included.
+
+    `status` is "source" for the French page, else the state of that translation (missing,
+    in_progress, outdated, up_to_date). Only live pages get an id and a URL.
+    """
+    from wagtail.models import Locale
+
+    from .status import Status, translation_state
+
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    default = locales.get(settings.LANGUAGE_CODE)
+    french = page if page.locale_id == getattr(default, "pk", None) else page.get_translation_or_none(default)
+    pages = {page.locale.language_code: page}
+    for other in page.get_translations().select_related("locale"):
+        pages[other.locale.language_code] = other
+    result = {}
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        other = pages.get(code)
+        live = other is not None and other.live
+        if code == settings.LANGUAGE_CODE:
+            status = "source" if other is not None else Status.MISSING.value
+        elif french is None or code not in locales:
+            status = "untracked" if other is not None else Status.MISSING.value
+        else:
+            status = str(translation_state(french.specific, locales[code]).status)
+        result[code] = {
+            "id": other.pk if live else None,
+            "url": other.get_full_url(request=request) if live else None,
+            "status": status,
+        }
+    return result
+
+
+class TranslationsField(Field):
+    """Read-only API field: use as APIField("translations", serializer=TranslationsField(source="*")).
+
+    Filled in the detail view only; listings stay light (the status costs a few queries per page),
+    as for image renditions. A listing gives null: fetch the page's detail_url for the map.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        view = self.context.get("view")
+        if view is not None and getattr(view, "action", None) == "listing_view":
+            return None
+        return translations_map(page, self.context.get("request"))

@@ -1,0 +1,112 @@
+"""What readers see of translations: fallbacks to the French page, and the "may be behind" notice."""
+
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import render
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
+
+from .status import outdated_since
+
+
+def section_children(section):
+    """Cards of a section: its live children, plus, in a target language, the French children
+    not translated yet (readers get the French page, marked as such, rather than nothing)."""
+    own = list(section.get_children().live().public().specific().defer_streamfields())
+    if section.locale.language_code == settings.LANGUAGE_CODE:
+        return own
+    french_section = section.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+    if french_section is None:
+        return own
+    french_children = list(french_section.get_children().live().public().specific().defer_streamfields())
+    french_keys = {child.translation_key for child in french_children}
+    translated = {child.translation_key: child for child in own}
+    cards = [translated.get(child.translation_key, child) for child in french_children]
+    return cards + [child for child in own if child.translation_key not in french_keys]
+
+
+def outdated_notice(page):
+    """{'source': French page, 'updated_at': …, 'since': …} when this translation is behind its French page.
+
+    Cheap on the common path: two queries, and the text comparison only after a French publish.
+    """
+    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key, translations__target_locale=page.locale_id)
+        .exclude(locale_id=page.locale_id)
+        .first()
+    )
+    if source is None:
+        return None
+    french = source.get_source_instance()
+    if not french.live:
+        return None
+    since = outdated_since(french, source)
+    if since is None:
+        return None
+    return {"source": french, "updated_at": french.last_published_at, "since": since}
+
+
+def _page_at(root, components):
+    url_path = root.url_path + "".join(f"{c}/" for c in components)
+    return Page.objects.filter(url_path=url_path).specific().first()
+
+
+def untranslated_fallback(request):
+    """For a 404 under a target-language prefix: the live French page the reader was after, if any.
+
+    Two cases: the English URL of a translation that is not published yet, or a French path
+    typed under /en/. Returns (french_page, translated_live_page_or_None).
+    """
+    parts = [p for p in request.path.split("/") if p]
+    languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    if not parts or parts[0] not in languages or parts[0] == settings.LANGUAGE_CODE:
+        return None, None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None, None
+    target_locale = Locale.objects.filter(language_code=parts[0]).first()
+    source_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    french_home = site.root_page.get_translation_or_none(source_locale) if source_locale else None
+    target_home = site.root_page.get_translation_or_none(target_locale) if target_locale else None
+    components = parts[1:]
+    candidate = _page_at(target_home, components) if target_home else None
+    if candidate is not None and not candidate.live:
+        french = candidate.get_translation_or_none(source_locale)
+        if french is not None and french.live:
+            return french.specific, None
+    candidate = _page_at(french_home, components) if french_home else None
+    if candidate is not None and candidate.live and not candidate.get_view_restrictions().exists():
+        translated = candidate.get_translation_or_none(target_locale)
+        if translated is not None and translated.live:
+            return candidate, translated
+        return candidate, None
+    return None, None
+
+
+def fallback_response(request):
+    """The answer for a 404 under a target-language prefix when the French page exists, else None."""
+    french, translated = untranslated_fallback(request)
+    if translated is not None:
+        return HttpResponsePermanentRedirect(translated.url)
+    if french is not None:
+        return render(request, "pages/translation/untranslated.html", {"french_page": french})
+    return None
+
+
+class UntranslatedPageMiddleware:
+    """Turns the 404 of a page not translated yet into a pointer to its French version.
+
+    A middleware rather than handler404 so that it also works with DEBUG on.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+            return fallback_response(request) or response
+        return response

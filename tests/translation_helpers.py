@@ -1,0 +1,89 @@
+"""Helpers for the translation tests: a French page using every body block, PO edits."""
+
+import uuid
+from pathlib import Path
+
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+
+import polib
+
+from pages.models import ToolGuidePage
+from pages.site_setup.skeleton import publish
+
+
+def block(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def every_block_body(link_page):
+    """One block of each BodyStreamBlock type, with lists, links and markup inside."""
+    image = Image.objects.order_by("pk").first()
+    document = Document.objects.order_by("pk").first()
+    paragraph = (
+        '<ul><li>Premier <b>point</b></li><li>Second point avec '
+        f'<a linktype="page" id="{link_page.pk}">un lien</a></li></ul>'
+        '<p>Texte en <i>italique</i> et <a href="https://example.org/guide">lien externe</a>.</p>'
+    )
+    inner = [block("paragraph", "<p>Nettoyez la buse après usage.</p>")]
+    return [
+        block("heading", {"text": "Avant de commencer", "level": "h2", "anchor": ""}),
+        block("paragraph", paragraph),
+        block("image", {"image": image.pk, "alt": "Une buse vue de près", "decorative": False,
+                        "caption": "La buse chauffante", "credit": "Atelier"}),
+        block("callout", {"kind": "warning", "title": "Chaleur", "body": "<p>La buse atteint <b>220 °C</b>.</p>"}),
+        block("table", {"caption": "Réglages", "header_row": True, "header_column": False, "rows": [
+            {"cells": ["<p>Matériau</p>", "<p>Température</p>"]},
+            {"cells": ["<p>Plastique souple</p>", "<p>Deux cent vingt degrés</p>"]},
+        ]}),
+        block("steps", {"title": "Pour commencer", "steps": [
+            {"title": "Allumer la machine", "text": "<p>Appuyez sur le bouton vert.</p>",
+             "image": image.pk, "image_alt": "Le bouton vert allumé"},
+        ]}),
+        block("card_grid", {"title": "À voir aussi", "cards": [
+            {"title": "Le studio", "text": "Un lieu pour enregistrer.", "page": link_page.pk, "url": "", "image": None},
+        ]}),
+        block("document", {"document": document.pk, "label": "Fiche de sécurité"}),
+        block("video", {"title": "Démonstration filmée", "video_file": None, "url": "https://vimeo.com/123456",
+                        "transcript": "<p>On voit la machine imprimer.</p>"}),
+        block("embed", {"url": "https://view.genial.ly/abc", "title": "Schéma interactif", "height": 480}),
+        block("code", {"language": "gcode", "code": "G28 ; retour à l'origine\nM104 S220", "caption": "Préchauffage"}),
+        block("quote", {"quote": "Apprendre en faisant.", "attribution": "L'équipe"}),
+        block("live_data", {"source": "equipment_availability", "component": "Disponibilite",
+                            "title": "Machines libres", "parameters": [{"name": "salle", "value": "imprimante-1"}]}),
+        block("details", {"summary": "Et si la pièce se décolle ?", "body": inner}),
+        block("tabs", {"tabs": [
+            {"label": "Windows", "body": [block("paragraph", "<p>Ouvrez le logiciel depuis le menu Démarrer.</p>")]},
+            {"label": "macOS", "body": [block("paragraph", "<p>Ouvrez le logiciel depuis le Launchpad.</p>")]},
+        ]}),
+    ]
+
+
+def add_french_guide(parent, user, *, title="Découpeuse laser", slug="decoupeuse-laser", body=None, **fields):
+    """A published French tool guide under `parent`."""
+    page = ToolGuidePage(title=title, slug=slug, locale=parent.locale, summary=fields.pop("summary", "Découper du bois."),
+                         body=body or [], **fields)
+    parent.add_child(instance=page)
+    return publish(page, user)
+
+
+def po_for(directory, page):
+    """The exported PO file of a French page in `directory`."""
+    matches = list(Path(directory).glob(f"{page.pk}-*.po"))
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+def english(entry):
+    """A recognisable translation that keeps the markup: "EN:" before the text, "en-" before slugs."""
+    return ("en-" if entry.msgctxt == "slug" else "EN:") + entry.msgid
+
+
+def translate_po(path, transform=english):
+    """Fill every msgstr of a PO file (as a translator would) and save it."""
+    po = polib.pofile(str(path), wrapwidth=200)
+    for entry in po:
+        if not entry.obsolete:
+            entry.msgstr = transform(entry)
+    po.save(str(path))
+    return po
