@@ -1,1 +1,3 @@
 """Admin customisations. Each area keeps its hooks in its own module, imported here."""
+
+from pages.review import hooks as review_hooks  # noqa: F401
