@@ -58,3 +58,14 @@ def admin_user(db):
     from pages.site_setup.demo import DEMO_ADMIN
 
     return get_user_model().objects.get(username=DEMO_ADMIN["username"])
+
+
+@pytest.fixture
+def role_users(db):
+    """The demo account of each editorial role, keyed by group name (Rédaction, Révision…)."""
+    from django.contrib.auth import get_user_model
+
+    from pages.site_setup.demo import DEMO_ACCOUNTS
+
+    users = get_user_model().objects.in_bulk([a["username"] for a in DEMO_ACCOUNTS], field_name="username")
+    return {a["group"]: users[a["username"]] for a in DEMO_ACCOUNTS}
