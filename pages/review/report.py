@@ -5,7 +5,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.filters import ContentTypeFilter, LocaleFilter, WagtailFilterSet
+from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
@@ -28,7 +28,6 @@ def _content_types(request):
 
 
 class PagesToReviewFilterSet(WagtailFilterSet):
-    locale = LocaleFilter(label=_("Langue"))
     owner = django_filters.ModelChoiceFilter(
         label=_("Propriétaire"), empty_label=_("Tout le monde"), field_name="owner", queryset=_owners,
     )
@@ -36,7 +35,7 @@ class PagesToReviewFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Page
-        fields = ["locale", "owner", "content_type"]
+        fields = ["owner", "content_type"]  # WagtailFilterSet adds the locale filter
 
 
 class PagesToReviewView(PageReportView):
