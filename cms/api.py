@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.http import Http404
+from django.utils import translation
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -19,12 +21,22 @@ def split_language_prefix(path):
     return None, components
 
 
+class PageInItsLanguageSerializer(PageSerializer):
+    """Serialise each page in its own language, so links to other pages resolve to their translation."""
+
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
 class LocalizedPagesAPIViewSet(PagesAPIViewSet):
     """`find/?html_path=` that understands the /fr/ and /en/ prefixes of the public URLs.
 
     Stock Wagtail routes from the default site root (the French tree) and so cannot find
     an English page by its path.
     """
+
+    base_serializer_class = PageInItsLanguageSerializer
 
     def find_object(self, queryset, request):
         site = Site.find_for_request(request)

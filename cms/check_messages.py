@@ -44,7 +44,26 @@ def problems_in(language):
     return found
 
 
+def fill_source_catalogue():
+    """French msgids are the French text: the French catalogue maps each msgid to itself."""
+    po_path = LOCALE_DIR / "fr" / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(po_path))
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        else:
+            entry.msgstr = entry.msgid
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    catalogue.save(str(po_path))
+
+
 def main():
+    if "--fill-source" in sys.argv:
+        fill_source_catalogue()
+        return 0
     found = [problem for language in LANGUAGES for problem in problems_in(language)]
     for problem in found:
         print(problem, file=sys.stderr)

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from wagtail.users.models import UserProfile
+
 from pages.models import MissionPage, SpacePage, ToolGuidePage
 from pages.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
 
@@ -43,11 +45,20 @@ def _block(block_type, value):
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
 
 
+def _items(*values):
+    """A ListBlock value in block format: wagtail-localize extracts segments only from this form."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
 def demo_admin():
     User = get_user_model()
     user = User.objects.filter(username=DEMO_ADMIN["username"]).first()
     if user is None:
         user = User.objects.create_superuser(**DEMO_ADMIN, first_name="Admin", last_name="Démo")
+        # Librarians work in French first, whatever their browser says.
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "fr"
+        profile.save()
     return user
 
 
@@ -77,13 +88,13 @@ def _mission(t, parent):
             _block("objective", {
                 "title": t("Apprendre en faisant", "Learn by doing"),
                 "text": t("<p>Des guides pas à pas et des formations courtes.</p>", "<p>Step-by-step guides and short training sessions.</p>"),
-                "items": [t("Ateliers d'initiation", "Introductory workshops"), t("Accompagnement individuel", "One-to-one help")],
+                "items": _items(t("Ateliers d'initiation", "Introductory workshops"), t("Accompagnement individuel", "One-to-one help")),
             }),
             _block("objective", {
                 "title": t("Ouvrir l'accès", "Open access"),
                 "text": t("<p>Des équipements professionnels gratuits pour les projets d'études et de recherche.</p>",
                           "<p>Professional equipment, free of charge, for study and research projects.</p>"),
-                "items": [],
+                "items": _items(),
             }),
         ],
         body=[_block("paragraph", t("<p>Les espaces sont animés par l'équipe des bibliothèques, avec des étudiantes et étudiants formés.</p>",
@@ -131,11 +142,11 @@ def _space(t, hero, gallery_image, plan):
                                "body": t("<p>Apportez une carte SD ou une clé USB pour repartir avec vos fichiers.</p>",
                                          "<p>Bring an SD card or a USB key to take your files home.</p>")}),
             _block("table", {"caption": t("Formats d'enregistrement", "Recording formats"), "header_row": True, "header_column": False,
-                             "rows": [
-                                 {"cells": [t("Format", "Format"), t("Usage", "Use")]},
-                                 {"cells": ["WAV", t("Montage professionnel", "Professional editing")]},
-                                 {"cells": ["MP3", t("Partage rapide", "Quick sharing")]},
-                             ]}),
+                             "rows": _items(
+                                 {"cells": _items(t("Format", "Format"), t("Usage", "Use"))},
+                                 {"cells": _items("WAV", t("Montage professionnel", "Professional editing"))},
+                                 {"cells": _items("MP3", t("Partage rapide", "Quick sharing"))},
+                             )}),
             _block("document", {"document": plan.pk, "label": t("Plan du studio (PDF)", "Studio floor plan (PDF)")}),
         ],
         verified_on=datetime.date.today(),

@@ -1,6 +1,7 @@
 """Locales, the default site, a home page per language and the top-level sections. Idempotent."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -85,9 +86,13 @@ def ensure_skeleton(user=None):
     locales = ensure_locales()
     fr, en = locales["fr"], locales["en"]
     home_fr = _ensure_french_home(fr, user)
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname = site.hostname or "localhost"
-    site.port = site.port or 80
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or site.root_page_id != home_fr.pk:
+        # The public address comes from settings, so absolute URLs (API, hreflang) point at the real site.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site = site or Site(is_default_site=True)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
     site.site_name = "studio·bib"
     site.root_page = home_fr
     site.save()

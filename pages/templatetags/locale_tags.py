@@ -31,6 +31,7 @@ def page_alternates(page, request):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     request = context.get("request")
+    page = page or None  # an undefined template variable arrives as ""
     current = page.locale.language_code if page else context.get("LANGUAGE_CODE")
     homes = _language_homes(request) if request else {}
     links = []
