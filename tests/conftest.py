@@ -44,9 +44,26 @@ def site_tree(db):
     return _demo_tree()
 
 
+def _restore_wagtail_roots():
+    """A flush (end of a previous transactional test) also empties what Wagtail's migrations
+    created: the root page, the root collection and the default locale. Put them back."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Collection, Page
+
+    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale,
+                                    content_type=ContentType.objects.get_for_model(Page)))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def live_site_tree(transactional_db):
     """The demo site for live-server tests (their database is flushed after each test)."""
+    _restore_wagtail_roots()
     call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return _demo_tree()
 

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('pages', '0001_initial'),
+        ('pages', '0002_booking_url_validator'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailadmin', '0006_formstate'),
         ('wagtailimages', '0027_image_description'),

@@ -71,6 +71,9 @@ def demo_accounts():
         user = User.objects.filter(username=account["username"]).first()
         if user is None:
             user = User.objects.create_user(password=account["password"], **fields)
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = "fr"
+            profile.save()
         user.groups.add(Group.objects.get(name=account["group"]))
         users[account["group"]] = user
     return users

@@ -40,7 +40,7 @@ def language_switcher(context, page=None):
             continue
         target = None
         translated = False
-        if page:  # a 404 has no page (the template variable is then "")
+        if page is not None:
             target = dict(page_alternates(page, request)).get(code)
             translated = target is not None
         if target is None:
