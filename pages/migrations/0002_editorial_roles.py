@@ -14,6 +14,10 @@ def remove_editorial_roles(apps, schema_editor):
     from pages.workflows import remove_editorial_roles
 
     remove_editorial_roles(apps)
+    if schema_editor.connection.vendor == "postgresql":
+        # Fire the deferred foreign-key checks now, or PostgreSQL refuses to drop the task table
+        # in the same transaction ("pending trigger events").
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
