@@ -99,3 +99,24 @@ def test_a_translator_can_request_a_translation_of_a_french_page(client, site_tr
     client.force_login(role_users[TRANSLATORS])
     url = reverse("wagtail_localize:submit_page_translation", args=[site_tree.space_fr.pk])
     assert client.get(url).status_code == 200
+
+
+def test_translators_find_the_send_to_review_action_next_to_english_pages_only(client, site_tree, role_users):
+    client.force_login(role_users[TRANSLATORS])
+    submit_url = reverse("studiobib_submit_translation", args=[site_tree.space_en.pk])
+    english_listing = client.get(reverse("wagtailadmin_explore", args=[site_tree.space_en.get_parent().pk]))
+    assert submit_url in english_listing.content.decode()
+    client.force_login(role_users[REVIEWERS])
+    french_listing = client.get(reverse("wagtailadmin_explore", args=[site_tree.space_fr.get_parent().pk]))
+    assert "studiobib_submit_translation" not in french_listing.content.decode()
+    assert "/admin/revision/traduction/" not in french_listing.content.decode()
+
+
+def test_a_translator_cannot_turn_the_english_page_into_a_live_alias_of_the_french_one(client, site_tree, role_users):
+    client.force_login(role_users[TRANSLATORS])
+    url = reverse("wagtail_localize:convert_to_alias", args=[site_tree.space_en.pk])
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    site_tree.space_en.refresh_from_db()
+    assert site_tree.space_en.alias_of_id is None
+    assert "Podcast studio" in client.get("/en/spaces/podcast-studio/").content.decode()

@@ -60,7 +60,7 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
             return []
         return [
             ("reject", _("Demander des modifications"), True),
-            ("approve", _("Approuver et publier"), False),
+            ("approve", _("Approuver"), False),  # the admin adds « et Publier » on the last step
             ("approve", _("Approuver avec un commentaire"), True),
         ]
 

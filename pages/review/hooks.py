@@ -16,6 +16,7 @@ from .report import PagesToReviewView
 from .translation import (
     TRANSLATION_SYNC,
     ReviewedUpdateTranslationsView,
+    reviewed_convert_to_alias,
     submit_translation_view,
     translation_for,
 )
@@ -31,6 +32,8 @@ def review_urls():
         # Same path as wagtail-localize's sync form, resolved first ("pages" is listed before it).
         path("localize/update/<int:translation_source_id>/", ReviewedUpdateTranslationsView.as_view(),
              name="studiobib_update_translations"),
+        path("localize/page/<int:page_id>/convert_to_alias/", reviewed_convert_to_alias,
+             name="studiobib_convert_to_alias"),
     ]
 
 
@@ -67,15 +70,24 @@ def add_review_panels(request, panels):
     panels.append(MyPagesToReviewPanel())
 
 
-@hooks.register("register_page_header_buttons")
-def submit_translation_button(page, user, view_name=None, next_url=None):
+def _submit_translation_buttons(page, user, priority):
     if page.locale_id == Locale.get_default().pk:
         return []
     perms = page.permissions_for_user(user)
     if not (perms.can_edit() and perms.can_submit_for_moderation()) or translation_for(page) is None:
         return []
     return [Button(_("Envoyer la traduction à la révision"), reverse("studiobib_submit_translation", args=[page.pk]),
-                   icon_name="tasks", priority=15)]
+                   icon_name="tasks", priority=priority)]
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_header_button(page, user, view_name=None, next_url=None):
+    return _submit_translation_buttons(page, user, priority=15)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_listing_button(page, user, next_url=None):
+    return _submit_translation_buttons(page, user, priority=15)
 
 
 @hooks.register("register_log_actions")

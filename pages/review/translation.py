@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 TRANSLATION_SYNC = "studiobib.translation_sync"
@@ -114,3 +115,12 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
             log(instance=source, action=TRANSLATION_SYNC, user=self.request.user,
                 data={"source": {"id": str(self.object.object_id), "locale": self.object.locale.language_code}})
         return response
+
+
+def reviewed_convert_to_alias(request, page_id):
+    """Turning a translation into an alias of its source puts the source's text live at once: only for
+    users who may publish that page."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert_to_alias(request, page_id)

@@ -1,5 +1,7 @@
 """Editor submits a page for review in the admin; a reviewer approves it; readers see it."""
 
+import re
+
 import pytest
 
 from pages.models import SpacePage
@@ -52,7 +54,7 @@ def test_editor_submits_and_reviewer_approves_then_the_page_is_live(live_server,
     reviewer_tab.get_by_role("link", name="Atelier textile et broderie").first.click()
     reviewer_tab.wait_for_url(f"**/admin/pages/{draft_space.pk}/edit/")
     reviewer_tab.locator("footer .w-dropdown__toggle").last.click()
-    reviewer_tab.get_by_role("button", name="Approuver et publier").click()
+    reviewer_tab.get_by_role("button", name=re.compile(r"^Approuver et publier$", re.IGNORECASE)).click()
     reviewer_tab.wait_for_load_state()
 
     page = SpacePage.objects.get(pk=draft_space.pk)
