@@ -53,3 +53,13 @@ def test_publish_buttons_follow_the_permissions(client, site_tree, role_users, r
     response = client.get(reverse("wagtailadmin_pages:edit", args=[site_tree.space_fr.pk]))
     can_publish = "publish" in MATRIX[role]["fr"]
     assert (b'name="action-publish"' in response.content) is can_publish
+
+
+@pytest.mark.parametrize("role", list(MATRIX))
+def test_only_administration_manages_users_groups_and_workflows(client, site_tree, role_users, role):
+    client.force_login(role_users[role])
+    admin_only = [reverse("wagtailusers_users:index"), reverse("wagtailusers_groups:index"),
+                  reverse("wagtailadmin_workflows:index"), reverse("wagtailsites:index")]
+    statuses = {url: client.get(url).status_code for url in admin_only}
+    expected = 200 if role == ADMINISTRATORS else 302
+    assert set(statuses.values()) == {expected}, statuses
