@@ -44,14 +44,18 @@ def site_tree(db):
     return _demo_tree()
 
 
-def _restore_migration_rows():
-    """A live-server test flushes the database, rows created by migrations included: put back
-    the root page and root collection that the demo builds on."""
+def _restore_wagtail_roots():
+    """A flush (end of a previous transactional test) also empties what Wagtail's migrations
+    created: the root page, the root collection and the default locale. Put them back."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
     from wagtail.models import Collection, Page
 
-    french, _created = Locale.objects.get_or_create(language_code="fr")
+    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
     if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale,
+                                    content_type=ContentType.objects.get_for_model(Page)))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
 
@@ -59,7 +63,7 @@ def _restore_migration_rows():
 @pytest.fixture
 def live_site_tree(transactional_db):
     """The demo site for live-server tests (their database is flushed after each test)."""
-    _restore_migration_rows()
+    _restore_wagtail_roots()
     call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return _demo_tree()
 
@@ -71,3 +75,14 @@ def admin_user(db):
     from pages.site_setup.demo import DEMO_ADMIN
 
     return get_user_model().objects.get(username=DEMO_ADMIN["username"])
+
+
+@pytest.fixture
+def role_users(db):
+    """The demo account of each editorial role, keyed by group name (Rédaction, Révision…)."""
+    from django.contrib.auth import get_user_model
+
+    from pages.site_setup.demo import DEMO_ACCOUNTS
+
+    users = get_user_model().objects.in_bulk([a["username"] for a in DEMO_ACCOUNTS], field_name="username")
+    return {a["group"]: users[a["username"]] for a in DEMO_ACCOUNTS}

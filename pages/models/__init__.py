@@ -1,11 +1,12 @@
 from .glossary import GlossaryTerm
 from .mission import MissionPage
 from .mixins import ContentPage, ServiceStatus, ServiceStatusMixin
+from .review_task import EditorialReviewTask
 from .section import SectionPage
 from .space import AccessMode, SpacePage
 from .tool_guide import SkillLevel, ToolCategory, ToolGuidePage
 
 __all__ = [
-    "AccessMode", "ContentPage", "GlossaryTerm", "MissionPage", "SectionPage", "ServiceStatus", "ServiceStatusMixin",
+    "AccessMode", "ContentPage", "EditorialReviewTask", "GlossaryTerm", "MissionPage", "SectionPage", "ServiceStatus", "ServiceStatusMixin",
     "SkillLevel", "SpacePage", "ToolCategory", "ToolGuidePage",
 ]

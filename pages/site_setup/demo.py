@@ -4,17 +4,30 @@ import datetime
 import uuid
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from wagtail.users.models import UserProfile
 
 from pages.models import MissionPage, SpacePage, ToolGuidePage
+from pages.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
 
 from .demo_media import demo_document, demo_image
 from .skeleton import ensure_skeleton, publish, publish_translation
 from .translations import segment_pairs, translate_page
 
 DEMO_ADMIN = {"username": "admin", "password": "studiobib-demo", "email": "admin@example.org"}
+# One account per editorial role, for a local demo only (the passwords are public).
+DEMO_ACCOUNTS = [
+    {"username": "redaction", "password": "redaction-demo", "group": EDITORS,
+     "first_name": "Rémi", "last_name": "Rédacteur", "email": "redaction@example.org"},
+    {"username": "revision", "password": "revision-demo", "group": REVIEWERS,
+     "first_name": "Rachel", "last_name": "Réviseure", "email": "revision@example.org"},
+    {"username": "traduction", "password": "traduction-demo", "group": TRANSLATORS,
+     "first_name": "Thomas", "last_name": "Traducteur", "email": "traduction@example.org"},
+    {"username": "administration", "password": "administration-demo", "group": ADMINISTRATORS,
+     "first_name": "Alice", "last_name": "Administratrice", "email": "administration@example.org"},
+]
 
 
 class Bilingual:
@@ -47,6 +60,23 @@ def demo_admin():
         profile.preferred_language = "fr"
         profile.save()
     return user
+
+
+def demo_accounts():
+    """Create the role accounts once; an existing account keeps its password."""
+    User = get_user_model()
+    users = {}
+    for account in DEMO_ACCOUNTS:
+        fields = {k: v for k, v in account.items() if k not in ("password", "group")}
+        user = User.objects.filter(username=account["username"]).first()
+        if user is None:
+            user = User.objects.create_user(password=account["password"], **fields)
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = "fr"
+            profile.save()
+        user.groups.add(Group.objects.get(name=account["group"]))
+        users[account["group"]] = user
+    return users
 
 
 def _mission(t, parent):
@@ -206,4 +236,4 @@ def load_demo():
 
     for page in (mission, space, guide):
         _ensure_translation(page, skeleton.en, t.pairs, user)
-    return {"admin": user, "pages": [mission, space, guide]}
+    return {"admin": user, "accounts": demo_accounts(), "pages": [mission, space, guide]}

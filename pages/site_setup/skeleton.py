@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from pages.models import SectionPage
+from pages.workflows import ensure_editorial_roles
 
 from .translations import segment_pairs, translate_page
 
@@ -116,4 +117,6 @@ def ensure_skeleton(user=None):
             publish(section, user)
         _translated_live(section, en, {title_fr: title_en, slug: slug_en, intro_fr: intro_en}, user)
         sections[slug] = section
+    # Roles and review workflow; the permissions scoped to each tree need both homes.
+    ensure_editorial_roles()
     return Skeleton(fr=fr, en=en, home_fr=home_fr, home_en=home_en, sections=sections)

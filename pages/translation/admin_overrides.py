@@ -21,10 +21,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.log_actions import log
+from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import apply_machine_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from pages.review.translation import TRANSLATION_SYNC
 
 from .drafts import save_translation_draft, target_page
 from .po import POFileRejected, apply_entries, parse_po_file
@@ -58,8 +62,25 @@ def upload_pofile(request, translation_id):
 
 
 class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """The sync form: "Publish immediately" is offered only to those who may publish every target,
+    machine output is never published, and each sync is logged on the source page."""
+
+    def user_can_publish_targets(self):
+        for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+            page = target_page(translation)
+            if page is not None and not page.permissions_for_user(self.request.user).can_publish():
+                return False
+        return True
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.user_can_publish_targets():
+            form.fields.pop("publish_translations", None)
+        return form
+
     @transaction.atomic
     def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
         self.object.update_from_db()
         enabled_translations = list(self.object.translations.filter(enabled=True).select_related("source", "target_locale"))
         machine = bool(form.cleaned_data.get("use_machine_translation"))
@@ -84,6 +105,10 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
                     translation.source.update_target_view_restrictions(translation.target_locale)
 
         self.components.save(self.object, sources_and_translations={self.object: enabled_translations})
+        source = self.object.get_source_instance()
+        if isinstance(source, Page):
+            log(instance=source, action=TRANSLATION_SYNC, user=self.request.user,
+                data={"source": {"id": str(self.object.object_id), "locale": self.object.locale.language_code}})
         messages.success(self.request, self.get_success_message())
         if drafted:
             messages.warning(self.request, _(

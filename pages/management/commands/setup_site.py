@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pages.site_setup.demo import DEMO_ADMIN, load_demo
+from pages.site_setup.demo import DEMO_ACCOUNTS, DEMO_ADMIN, load_demo
 from pages.site_setup.skeleton import ensure_skeleton
 
 
@@ -18,6 +18,11 @@ class Command(BaseCommand):
                 f"Admin: http://127.0.0.1:8000/admin/  login: {DEMO_ADMIN['username']}  password: {DEMO_ADMIN['password']}"
                 "  (local demo only)"
             )
+            self.stdout.write("Role accounts (local demo only):")
+            for account in DEMO_ACCOUNTS:
+                self.stdout.write(
+                    f"  {account['group']:<15} login: {account['username']:<15} password: {account['password']}"
+                )
         else:
             ensure_skeleton()
             self.stdout.write(self.style.SUCCESS("Site ready: locales fr/en, home pages and sections."))

@@ -1,0 +1,1 @@
+"""Admin side of the review workflow: freshness report, dashboard panel, translations under review."""
