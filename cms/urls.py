@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.views import search
+
 from .api import api_router
 
 urlpatterns = [
@@ -27,6 +29,8 @@ if settings.DEBUG:
 
 # Both languages carry their prefix (/fr/…, /en/…); "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("recherche/", search, {"language": "fr"}, name="search-fr"),
+    path("search/", search, {"language": "en"}, name="search-en"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
