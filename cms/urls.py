@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.feedback import submit_feedback
 from pages.views import search
 
 from .api import api_router
@@ -31,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("recherche/", search, {"language": "fr"}, name="search-fr"),
     path("search/", search, {"language": "en"}, name="search-en"),
+    path("avis/<int:page_id>/", submit_feedback, name="reader-feedback"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -139,8 +139,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        # French stemming on PostgreSQL; ignored by the SQLite backend.
-        "SEARCH_CONFIG": "french",
+        # French stemming without accents on PostgreSQL (configuration created by migration
+        # pages 0005); ignored by the SQLite backend.
+        "SEARCH_CONFIG": "studiobib_french",
     }
 }
 WAGTAILDOCS_EXTENSIONS = [

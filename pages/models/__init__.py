@@ -1,3 +1,4 @@
+from .feedback import ReaderFeedback
 from .glossary import GlossaryTerm
 from .mission import MissionPage
 from .mixins import ContentPage, ServiceStatus, ServiceStatusMixin
@@ -7,5 +8,5 @@ from .tool_guide import SkillLevel, ToolCategory, ToolGuidePage
 
 __all__ = [
     "AccessMode", "ContentPage", "GlossaryTerm", "MissionPage", "SectionPage", "ServiceStatus", "ServiceStatusMixin",
-    "SkillLevel", "SpacePage", "ToolCategory", "ToolGuidePage",
+    "ReaderFeedback", "SkillLevel", "SpacePage", "ToolCategory", "ToolGuidePage",
 ]
