@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 SNIPPET_RADIUS = 110
+FALLBACK_LIMIT = 200
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -34,16 +35,19 @@ def search_pages(query, locale):
     """Live, public pages of `locale` matching `query`, best first.
 
     PostgreSQL gets French stemming and accent folding from the backend's search configuration.
-    Other databases (SQLite) match whole words without accents; when that finds nothing, titles
-    are matched on the start of each word, so "imprimer" still finds "Imprimante".
+    Other databases (SQLite, used in development) match whole words without accents, then add the
+    pages whose title words start like the query's words, so "imprimer" still finds "Imprimantes".
     """
     pages = Page.objects.live().public().filter(locale=locale)
     results = pages.search(query, operator="and")
-    if connection.vendor != "postgresql" and not results.count():
-        stems = query_stems(query)
-        if stems:
-            results = pages.autocomplete(" ".join(stems))
-    return results
+    if connection.vendor == "postgresql":
+        return results
+    found = list(results[:FALLBACK_LIMIT])
+    stems = query_stems(query)
+    if stems:
+        seen = {p.pk for p in found}
+        found += [p for p in pages.autocomplete(" ".join(stems))[:FALLBACK_LIMIT] if p.pk not in seen]
+    return found
 
 
 def _text_of(page):
