@@ -53,6 +53,14 @@ class LiveDataBlock(blocks.StructBlock):
         template = "pages/blocks/live_data_block.html"
         description = _("Une boîte de disponibilité mise à jour automatiquement.")
 
+    def get_context(self, value, parent_context=None):
+        from pages.live_data import fetch_live_value
+
+        context = super().get_context(value, parent_context)
+        parameters = {p["name"]: p["value"] for p in value.get("parameters", []) if p.get("name")}
+        context["live"] = fetch_live_value(value.get("source"), parameters)
+        return context
+
     def get_api_representation(self, value, context=None):
         return {
             "source": value.get("source"),
