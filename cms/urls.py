@@ -9,7 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.feedback import submit_feedback
-from pages.views import search
+from pages.sitemaps import BilingualSitemap
+from pages.views import robots_txt, search
 
 from .api import api_router
 
@@ -18,7 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("robots.txt", robots_txt),
 ]
 
 if settings.DEBUG:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -45,3 +46,21 @@ def search(request, language):
         "search_language": current,
         "languages": settings.LANGUAGES,
     })
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, not the admin or the API; the sitemap lists both languages."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /api/",
+        "Disallow: /fr/recherche/",
+        "Disallow: /en/search/",
+        "Disallow: /fr/avis/",
+        "Disallow: /en/avis/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
