@@ -44,9 +44,23 @@ def site_tree(db):
     return _demo_tree()
 
 
+def _restore_migration_data():
+    """Put back the rows Wagtail's migrations create, which the flush after a live-server test removes."""
+    from django.conf import settings
+
+    from wagtail.models import Collection, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", url_path="/"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def live_site_tree(transactional_db):
     """The demo site for live-server tests (their database is flushed after each test)."""
+    _restore_migration_data()
     call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return _demo_tree()
 
