@@ -111,8 +111,9 @@ def test_results_are_paginated_ten_at_a_time(lab):
     assert len(_results("/fr/recherche/?q=fraiseuse&page=99")[0]) == 2  # out of range: last page
 
 
-def test_search_page_queries_stay_flat_with_ten_results(lab, django_assert_max_num_queries):
-    for number in range(12):
+@pytest.mark.parametrize("pages", [1, 12])
+def test_search_page_takes_as_many_queries_for_ten_results_as_for_one(lab, django_assert_max_num_queries, pages):
+    for number in range(pages):
         _add(lab["section"], ToolGuidePage(title=f"Fraiseuse numéro {number}", slug=f"fraiseuse-{number}"))
     client = Client()
     client.get("/fr/recherche/?q=fraiseuse")
@@ -120,5 +121,6 @@ def test_search_page_queries_stay_flat_with_ten_results(lab, django_assert_max_n
         assert client.get("/fr/recherche/?q=fraiseuse").status_code == 200
 
 
-SEARCH_QUERY_BUDGET = 20
+# Measured: 16 with 1 or 10 results shown (their specific pages come in one query per type).
+SEARCH_QUERY_BUDGET = 16
 assert connection  # used by the skipif condition

@@ -79,14 +79,10 @@ def section_navigation(page):
     return SectionNavigation(section=root, previous=previous, next=following)
 
 
-@register.simple_tag(takes_context=True)
-def reading_navigation(context, page=None):
-    """Compute the section tree once per request; both the sidebar and the pager read it."""
-    cache = context.render_context
-    key = ("reading_navigation", getattr(page, "pk", None))
-    if key not in cache:
-        cache[key] = section_navigation(page or None)
-    return cache[key]
+@register.simple_tag
+def reading_navigation(page=None):
+    """The section tree and previous/next of a page; the sidebar and the pager both read it."""
+    return section_navigation(page or None)
 
 
 @dataclass
