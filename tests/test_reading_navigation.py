@@ -121,3 +121,13 @@ def test_rendering_a_guide_takes_as_many_queries_with_20_neighbours_as_with_none
 
 # Measured: 30 for a tool guide, with 0 or 20 pages next to it (the tree is read in one query).
 QUERY_BUDGET = 30
+
+
+def test_listings_show_the_service_status_of_each_space_and_tool(site_tree):
+    spaces = _html("/fr/espaces/")
+    card = re.search(r'<li class="card">.*?Studio balado.*?</li>', spaces, re.S).group()
+    assert re.search(r'class="status-chip status--partial">.*Partiellement disponible</p>', card)
+    creative = _html("/fr/creatives/")
+    assert re.search(r'class="status-chip status--in_service">.*En service</p>', creative)
+    results = _html("/fr/recherche/?q=studio")
+    assert "Partiellement disponible" in results

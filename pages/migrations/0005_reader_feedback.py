@@ -1,23 +1,33 @@
 import django.db.models.deletion
 from django.conf import settings
-from django.db import migrations, models
+from django.db import DatabaseError, migrations, models, transaction
 
 # French full-text search that ignores accents ("decoupe" finds "découpe"), PostgreSQL only.
-SEARCH_CONFIG_SQL = """
-CREATE EXTENSION IF NOT EXISTS unaccent;
+CONFIG_SQL = """
 DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'studiobib_french') THEN
         CREATE TEXT SEARCH CONFIGURATION studiobib_french (COPY = pg_catalog.french);
-        ALTER TEXT SEARCH CONFIGURATION studiobib_french
-            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
     END IF;
 END $$;
+"""
+UNACCENT_SQL = """
+ALTER TEXT SEARCH CONFIGURATION studiobib_french
+    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
 """
 
 
 def create_search_config(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(SEARCH_CONFIG_SQL)
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(CONFIG_SQL)
+    try:
+        with transaction.atomic(using=schema_editor.connection.alias):
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except DatabaseError:
+        # Not allowed to create extensions: French stemming still works, accents then count.
+        print("\n  unaccent extension unavailable: ask a superuser to run CREATE EXTENSION unaccent, then migrate again.")  # noqa: T201
+        return
+    schema_editor.execute(UNACCENT_SQL)
 
 
 def drop_search_config(apps, schema_editor):
