@@ -53,10 +53,12 @@ def search_pages(query, locale):
 def _text_of(page):
     """The plain text a reader would search in: summary fields first, then the body."""
     parts = []
-    for name in ("summary", "search_description", "intro", "statement"):
+    for name in ("summary", "intro", "statement"):
         value = getattr(page, name, None)
         if value:
             parts.append(_field_text(page, name, value))
+    if not parts and page.search_description:  # often a shorter copy of the summary
+        parts.append(page.search_description)
     for search_field in page.get_search_fields():
         if not isinstance(search_field, index.SearchField) or search_field.field_name in (
             "title", "summary", "search_description", "intro", "statement",
@@ -65,7 +67,11 @@ def _text_of(page):
         value = getattr(page, search_field.field_name, None)
         if value:
             parts.append(_field_text(page, search_field.field_name, value))
-    return " ".join(p for p in parts if p)
+    kept = []
+    for part in parts:  # summary and meta description are often the same sentence
+        if part and not any(part in earlier for earlier in kept):
+            kept.append(part)
+    return " ".join(kept)
 
 
 def _field_text(page, name, value):

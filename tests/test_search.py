@@ -124,3 +124,13 @@ def test_search_page_takes_as_many_queries_for_ten_results_as_for_one(lab, djang
 # Measured: 16 with 1 or 10 results shown (their specific pages come in one query per type).
 SEARCH_QUERY_BUDGET = 16
 assert connection  # used by the skipif condition
+
+
+def test_labels_of_choices_are_not_searched_or_shown_only_what_readers_read(site_tree):
+    # The studio page has a level-2 heading and a « tip » callout: their labels are not its words.
+    assert "/fr/espaces/studio-balado/" not in _results("/fr/recherche/?q=niveau")[0]
+    assert "/fr/espaces/studio-balado/" not in _results("/fr/recherche/?q=astuce")[0]
+    _urls, html = _results("/fr/recherche/?q=balado")
+    snippet = re.search(r'<a href="/fr/espaces/studio-balado/">.*?class="search-result__snippet">(.*?)</p>', html, re.S).group(1)
+    assert "Titre de section" not in snippet
+    assert snippet.count("insonorisé") == 1  # summary and description are not repeated

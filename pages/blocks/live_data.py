@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .text import WordsOnlySearchMixin
+
 
 class LiveDataSource(models.TextChoices):
     EQUIPMENT_AVAILABILITY = "equipment_availability", _("Disponibilité d'un équipement")
@@ -30,7 +32,7 @@ class ParameterBlock(blocks.StructBlock):
         label = _("Paramètre")
 
 
-class LiveDataBlock(blocks.StructBlock):
+class LiveDataBlock(WordsOnlySearchMixin, blocks.StructBlock):
     source = blocks.ChoiceBlock(
         label=_("Source des données"),
         choices=LiveDataSource.choices,
