@@ -24,6 +24,7 @@ install: $(VENV)/.installed ## Create .venv/ and install the pinned packages
 serve: install ## Run the site with demo content on SQLite at http://127.0.0.1:8000/
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_site --demo
+	$(MANAGE) update_index
 	$(MANAGE) runserver 127.0.0.1:8000
 
 browsers: ## Install Debian's Chromium for the browser tests (once per machine)

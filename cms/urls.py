@@ -8,6 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.feedback import submit_feedback
+from pages.sitemaps import BilingualSitemap
+from pages.views import robots_txt, search
+
 from .api import api_router
 
 urlpatterns = [
@@ -15,7 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("robots.txt", robots_txt),
 ]
 
 if settings.DEBUG:
@@ -27,6 +32,9 @@ if settings.DEBUG:
 
 # Both languages carry their prefix (/fr/…, /en/…); "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("recherche/", search, {"language": "fr"}, name="search-fr"),
+    path("search/", search, {"language": "en"}, name="search-en"),
+    path("avis/<int:page_id>/", submit_feedback, name="reader-feedback"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,6 @@
 """Editorial roles and the review workflow "Révision éditoriale".
 
-`ensure_editorial_roles()` is idempotent. It runs from the data migration `0002_editorial_roles`
+`ensure_editorial_roles()` is idempotent. It runs from the data migration `0003_editorial_roles`
 (with the historical models) and from `ensure_skeleton()` (once the home pages exist, so that the
 permissions scoped to each locale tree can be granted).
 

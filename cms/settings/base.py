@@ -147,8 +147,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        # French stemming on PostgreSQL; ignored by the SQLite backend.
-        "SEARCH_CONFIG": "french",
+        # French stemming without accents on PostgreSQL (configuration created by migration
+        # pages 0005); ignored by the SQLite backend.
+        "SEARCH_CONFIG": "studiobib_french",
     }
 }
 WAGTAILDOCS_EXTENSIONS = [
@@ -169,3 +170,16 @@ NON_LOCALIZED_PATH_PREFIXES = (
 # Hosts (and their subdomains) whose pages the embed and video blocks may show in a frame,
 # beyond the well-known players listed in pages/blocks/media.py.
 EMBED_EXTRA_HOSTS = [h for h in os.environ.get("EMBED_EXTRA_HOSTS", "umontreal.ca").split(",") if h]
+
+# Live-data blocks: the upstream JSON address of each source; {name} takes the block's parameter.
+LIVE_DATA_SOURCES = {
+    "equipment_availability": os.environ.get(
+        "LIVE_DATA_EQUIPMENT_URL", "https://api.bib.umontreal.ca/atrium/docs/{oclc}/statut-circulation"),
+    "available_computers": os.environ.get(
+        "LIVE_DATA_COMPUTERS_URL", "https://api.bib.umontreal.ca/disponibilite/ordinateurs/?lieu={lieu}"),
+}
+LIVE_DATA_TIMEOUT = 1.5  # seconds; past it the page says « Disponibilité inconnue »
+LIVE_DATA_CACHE_SECONDS = 60
+LIVE_DATA_FAILURE_CACHE_SECONDS = 30
+# Reader feedback: at most this many answers per address within the window (seconds).
+FEEDBACK_RATE_LIMIT = (5, 600)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from .text import RICH_TEXT_FEATURES
+from .text import RICH_TEXT_FEATURES, WordsOnlySearchMixin
 
 
 class CalloutKind(models.TextChoices):
@@ -16,7 +16,7 @@ class CalloutKind(models.TextChoices):
     DANGER = "danger", _("Danger")
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(WordsOnlySearchMixin, blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Type d'encadré"),
         choices=CalloutKind.choices,

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .text import WordsOnlySearchMixin
+
 
 class LiveDataSource(models.TextChoices):
     EQUIPMENT_AVAILABILITY = "equipment_availability", _("Disponibilité d'un équipement")
@@ -30,7 +32,7 @@ class ParameterBlock(blocks.StructBlock):
         label = _("Paramètre")
 
 
-class LiveDataBlock(blocks.StructBlock):
+class LiveDataBlock(WordsOnlySearchMixin, blocks.StructBlock):
     source = blocks.ChoiceBlock(
         label=_("Source des données"),
         choices=LiveDataSource.choices,
@@ -52,6 +54,14 @@ class LiveDataBlock(blocks.StructBlock):
         group = _("Structure")
         template = "pages/blocks/live_data_block.html"
         description = _("Une boîte de disponibilité mise à jour automatiquement.")
+
+    def get_context(self, value, parent_context=None):
+        from pages.live_data import fetch_live_value
+
+        context = super().get_context(value, parent_context)
+        parameters = {p["name"]: p["value"] for p in value.get("parameters", []) if p.get("name")}
+        context["live"] = fetch_live_value(value.get("source"), parameters)
+        return context
 
     def get_api_representation(self, value, context=None):
         return {

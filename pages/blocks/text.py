@@ -15,7 +15,21 @@ RICH_TEXT_FEATURES = [
 ]
 
 
-class HeadingBlock(blocks.StructBlock):
+class WordsOnlySearchMixin:
+    """Index what readers read, not the labels of choices (« Titre de section (niveau 2) », « Astuce »)."""
+
+    def get_searchable_content(self, value):
+        if not self.search_index:
+            return []
+        content = []
+        for name, block in self.child_blocks.items():
+            if isinstance(block, blocks.ChoiceBlock):
+                continue
+            content.extend(block.get_searchable_content(value.get(name, block.get_default())))
+        return content
+
+
+class HeadingBlock(WordsOnlySearchMixin, blocks.StructBlock):
     text = blocks.CharBlock(label=_("Texte du titre"), help_text=_("Le titre tel que les lecteurs le voient."))
     level = blocks.ChoiceBlock(
         label=_("Niveau"),
@@ -91,7 +105,7 @@ class CodeTextBlock(blocks.FieldBlock):
         icon = "code"
 
 
-class CodeBlock(blocks.StructBlock):
+class CodeBlock(WordsOnlySearchMixin, blocks.StructBlock):
     language = blocks.ChoiceBlock(
         label=_("Langage"),
         required=False,

@@ -1,3 +1,4 @@
+from .feedback import ReaderFeedback
 from .glossary import GlossaryTerm
 from .mission import MissionPage
 from .mixins import ContentPage, ServiceStatus, ServiceStatusMixin
@@ -7,6 +8,6 @@ from .space import AccessMode, SpacePage
 from .tool_guide import SkillLevel, ToolCategory, ToolGuidePage
 
 __all__ = [
-    "AccessMode", "ContentPage", "EditorialReviewTask", "GlossaryTerm", "MissionPage", "SectionPage", "ServiceStatus", "ServiceStatusMixin",
-    "SkillLevel", "SpacePage", "ToolCategory", "ToolGuidePage",
+    "AccessMode", "ContentPage", "EditorialReviewTask", "GlossaryTerm", "MissionPage", "ReaderFeedback",
+    "SectionPage", "ServiceStatus", "ServiceStatusMixin", "SkillLevel", "SpacePage", "ToolCategory", "ToolGuidePage",
 ]

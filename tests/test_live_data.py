@@ -1,0 +1,155 @@
+"""Live-data blocks against a local fake upstream: value shown, cached, and « unknown » when slow or down."""
+
+import json
+import socket
+import threading
+import time
+import uuid
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from django.core.cache import cache
+from django.test import Client
+
+import pytest
+
+from pages.models import ToolGuidePage
+
+pytestmark = pytest.mark.django_db
+
+UNKNOWN = "Disponibilité inconnue pour le moment."
+
+
+class FakeUpstream(BaseHTTPRequestHandler):
+    hits = Counter()
+
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        FakeUpstream.hits[path] += 1
+        if path.startswith("/slow/"):
+            time.sleep(2)
+        if path == "/docs/broken/statut-circulation":
+            body = b"<html>maintenance</html>"
+        elif path.startswith(("/docs/", "/slow/")):
+            body = json.dumps({"total-exemplaires-disponibles": 3, "permalien": "https://example.org/notice/42"}).encode()
+        elif path == "/computers/":
+            body = json.dumps([
+                {"id": "BIB-PC01", "enabled": True, "state": "inactive"},
+                {"id": "BIB-PC02", "enabled": True, "state": "active"},
+                {"id": "BIB-PC03", "enabled": False, "state": "inactive"},
+                {"id": "BIB-PC04", "enabled": True, "state": "inactive"},
+            ]).encode()
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def upstream():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeUpstream)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeUpstream.hits.clear()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def live_settings(settings, upstream):
+    cache.clear()
+    settings.LIVE_DATA_TIMEOUT = 0.5
+    settings.LIVE_DATA_SOURCES = {
+        "equipment_availability": upstream + "/docs/{oclc}/statut-circulation",
+        "available_computers": upstream + "/computers/?lieu={lieu}",
+        "other": upstream + "/slow/{oclc}",
+    }
+    yield settings
+    cache.clear()
+
+
+def _block(source, title, **parameters):
+    return {"type": "live_data", "id": str(uuid.uuid4()), "value": {
+        "source": source, "component": "", "title": title,
+        "parameters": [{"name": name, "value": value} for name, value in parameters.items()],
+    }}
+
+
+def _page(site_tree, *blocks):
+    section = site_tree.sections["creatives"]
+    page = ToolGuidePage(title="Découpeuse vinyle", slug="decoupeuse-vinyle", body=list(blocks), locale=section.locale)
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    return "/fr/creatives/decoupeuse-vinyle/"
+
+
+def _text(url):
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_page_shows_the_number_of_available_copies_from_the_service(site_tree, live_settings):
+    url = _page(site_tree, _block("equipment_availability", "Trousse Arduino", oclc="42"))
+    html = _text(url)
+    assert "Trousse Arduino" in html
+    assert "Disponible : 3 exemplaires" in html
+    assert 'href="https://example.org/notice/42"' in html
+    assert UNKNOWN not in html
+
+
+def test_the_answer_is_cached_so_readers_do_not_each_call_the_service(site_tree, live_settings):
+    url = _page(site_tree, _block("equipment_availability", "Trousse", oclc="42"))
+    _text(url)
+    _text(url)
+    _text(url)
+    assert FakeUpstream.hits["/docs/42/statut-circulation"] == 1
+    cache.clear()
+    _text(url)
+    assert FakeUpstream.hits["/docs/42/statut-circulation"] == 2
+
+
+def test_a_slow_service_is_given_up_and_the_page_says_availability_is_unknown(site_tree, live_settings):
+    url = _page(site_tree, _block("other", "Scanner", oclc="7"))
+    html = _text(url)
+    assert UNKNOWN in html
+    assert "Disponible" not in html.split("Scanner", 1)[1].split("</section>", 1)[0]
+    # The failure is remembered for a short while: the next reader does not wait again.
+    _text(url)
+    assert FakeUpstream.hits["/slow/7"] == 1
+
+
+def test_a_service_that_is_down_gives_unknown_availability(site_tree, live_settings):
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    live_settings.LIVE_DATA_SOURCES = {"equipment_availability": f"http://127.0.0.1:{port}/docs/{{oclc}}"}
+    html = _text(_page(site_tree, _block("equipment_availability", "Trousse", oclc="42")))
+    assert UNKNOWN in html
+
+
+def test_a_service_answering_something_else_than_json_gives_unknown_availability(site_tree, live_settings):
+    html = _text(_page(site_tree, _block("equipment_availability", "Trousse", oclc="broken")))
+    assert UNKNOWN in html
+
+
+def test_a_block_missing_its_parameter_gives_unknown_availability_without_calling(site_tree, live_settings):
+    html = _text(_page(site_tree, _block("equipment_availability", "Trousse")))
+    assert UNKNOWN in html
+    assert sum(FakeUpstream.hits.values()) == 0
+
+
+def test_free_computers_are_counted_and_listed(site_tree, live_settings):
+    html = _text(_page(site_tree, _block("available_computers", "Postes en libre-service", lieu="RDP")))
+    assert "2 postes disponibles" in html
+    assert "BIB-PC01" in html and "BIB-PC04" in html
+    assert "BIB-PC02" not in html and "BIB-PC03" not in html
