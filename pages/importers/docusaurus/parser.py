@@ -385,6 +385,7 @@ def parse_text(raw, rel_path, abs_path=None, math=False, content_hash=""):
     md = _MD_CACHE.get(math)
     if md is None:
         md = _MD_CACHE[math] = make_markdown(math)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     problems = []
     # Front matter first: JSX attributes may read `frontMatter.x`.
     fm, fm_lines = {}, {}
