@@ -280,9 +280,7 @@ class Inline:
                 out.append(f"<i>{self.render(node.children, features)}</i>")
             elif t == "s":
                 out.append(f"<s>{self.render(node.children, features)}</s>" if features == "rich" else self.render(node.children, features))
-            elif t == "code_inline":
-                out.append(f"<code>{esc(node.content)}</code>")
-            elif t == "math_inline" or t == "math_inline_double":
+            elif t == "code_inline" or t == "math_inline" or t == "math_inline_double":
                 out.append(f"<code>{esc(node.content)}</code>")
             elif t == "link":
                 out.append(self.link(node.attrs.get("href", ""), self.render(node.children, features)))

@@ -122,7 +122,7 @@ def load_site(root) -> SiteConfig:
             site.sidebar_path = False
         elif isinstance(sidebar, str):
             site.sidebar_path = root / sidebar.removeprefix("./")
-        if any("remark-math" in str(p) or "math" == str(p) for p in docs.get("remarkPlugins") or [] if not isinstance(p, Expression)):
+        if any("remark-math" in str(p) or str(p) == "math" for p in docs.get("remarkPlugins") or [] if not isinstance(p, Expression)):
             site.math = True
     if site.sidebar_path is None:
         for name in ("sidebars.js", "sidebars.mjs", "sidebars.cjs", "sidebars.ts"):
