@@ -410,8 +410,10 @@ def _attrs_text(attrs):
     for key, value in attrs.items():
         if key in ("className", "style", "id", "icon", "key", "width", "height") or value is True:
             continue
+        if isinstance(value, (int, float, jsx.Expression)):
+            continue
         text = jsx.jsx_text(value).strip()
-        if text and not isinstance(value, jsx.Expression):
+        if text and not re.fullmatch(r"[\d.\s%px-]+", text):
             parts.append(text)
     return " ".join(parts)
 
@@ -593,7 +595,7 @@ class Flow:
             html_parts = []
             for child in item.children:
                 html_parts.append(self.rich_fragment(child, tight=True))
-            items.append("<li>" + "".join(html_parts) + "</li>")
+            items.append("<li>" + "".join(html_parts).removesuffix("<br/>") + "</li>")
         self.html.append(f"<{tag}>" + "".join(items) + f"</{tag}>")
         self.drain()
 
@@ -609,7 +611,7 @@ class Flow:
         if t in ("bullet_list", "ordered_list"):
             tag = "ul" if t == "bullet_list" else "ol"
             return f"<{tag}>" + "".join(
-                "<li>" + "".join(self.rich_fragment(c, tight=True) for c in item.children) + "</li>"
+                "<li>" + "".join(self.rich_fragment(c, tight=True) for c in item.children).removesuffix("<br/>") + "</li>"
                 for item in node.children) + f"</{tag}>"
         if t in ("fence", "math_block"):
             return "<p>" + "<br/>".join(f"<code>{esc(ln)}</code>" for ln in node.content.rstrip("\n").split("\n")) + "</p>"
@@ -766,7 +768,9 @@ class Flow:
 
     def unmapped(self, tag, node, line):
         ctx = self.ctx
-        ctx.problem("component_unmapped", line, f"Composant « <{tag.name}> » sans équivalent : son contenu et ses textes sont conservés.")
+        unresolved = sorted(k for k, v in tag.attrs.items() if isinstance(v, jsx.Expression))
+        extra = f" Propriétés calculées non importées : {', '.join(unresolved)}." if unresolved else ""
+        ctx.problem("component_unmapped", line, f"Composant « <{tag.name}> » sans équivalent : son contenu et ses textes sont conservés.{extra}")
         assets = []
         for key, value in tag.attrs.items():
             if key in ("className", "style"):
@@ -1107,7 +1111,7 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
     ctx = _Ctx(doc, resolver, page_type, report_file or doc.path)
     fm = doc.front_matter
     ctx.problems.extend(doc.problems)
-    nodes = [n for n in doc.tree.children]
+    nodes = list(doc.tree.children)
 
     # Title: front matter, else the first H1, else the sidebar label, else the file name.
     title = str(front_matter_value(fm, "title", "titre") or "").strip()

@@ -72,10 +72,10 @@ def _esm_rule(state, start_line, end_line, silent):
     line = state.src[pos:state.eMarks[start_line]]
     if not ESM_RE.match(line):
         return False
-    if line.startswith("import") and " from " not in line and not re.match(r"import\s*['\"]", line):
-        # A multi-line import: `import {\n a,\n} from '…'` — accept it only if a later line has `from`.
-        if not line.rstrip().endswith(("{", ",")):
-            return False
+    # A multi-line import (`import {\n a,\n} from '…'`) ends its first line with "{" or ",".
+    if line.startswith("import") and " from " not in line and not re.match(r"import\s*['\"]", line) \
+            and not line.rstrip().endswith(("{", ",")):
+        return False
     if silent:
         return True
     nxt = start_line + 1

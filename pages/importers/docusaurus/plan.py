@@ -147,7 +147,9 @@ def build_plan(root, rules=None) -> Plan:
                 node = doc_node(record, nav.label, nav.hidden)
         if node is None:
             expected = ""
-            if nav.slug:
+            if nav.folder_slug:
+                expected = nav.folder_slug
+            elif nav.slug:
                 expected = nav.slug
             elif nav.doc_id:
                 parts = nav.doc_id.split("/")

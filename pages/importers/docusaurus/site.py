@@ -70,9 +70,9 @@ def _find_docs_options(config):
     """Options of the default docs plugin instance (classic preset or plugin-content-docs)."""
     found = None
     for preset in config.get("presets") or []:
-        if isinstance(preset, list) and len(preset) > 1 and isinstance(preset[1], dict):
-            if "classic" in str(preset[0]) and "docs" in preset[1]:
-                found = preset[1]["docs"]
+        if isinstance(preset, list) and len(preset) > 1 and isinstance(preset[1], dict) \
+                and "classic" in str(preset[0]) and "docs" in preset[1]:
+            found = preset[1]["docs"]
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, list) and len(plugin) > 1 and "plugin-content-docs" in str(plugin[0]):
             options = plugin[1] if isinstance(plugin[1], dict) else {}
@@ -82,7 +82,7 @@ def _find_docs_options(config):
 
 
 def load_site(root) -> SiteConfig:
-    root = Path(root)
+    root = Path(root).resolve()
     site = SiteConfig(root=root)
     config_path = next((root / name for name in CONFIG_FILES if (root / name).exists()), None)
     if config_path is None:

@@ -127,7 +127,7 @@ class Importer:
             self._prepare()
             self._index_existing()
             self._create_missing()
-            nodes = [n for n in self.plan.walk()]
+            nodes = list(self.plan.walk())
             for index, node in enumerate(nodes, 1):
                 self.progress(index, len(nodes), node.key)
                 self._import_node(node)
@@ -391,7 +391,7 @@ class Importer:
             # A category without a doc: nothing to write once it exists.
             self._redirects(node, page)
             outcome.url = page.url or ""
-            return ("unchanged", outcome) if node.key in self.existing else None
+            return "unchanged", outcome
         parent_key = node.parent.key if node.parent else ""
         if draft is not None and type(page) is not MODELS.get(draft.page_type):
             wanted = TYPE_OF_MODEL.get(type(page))
