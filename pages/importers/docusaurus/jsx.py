@@ -107,9 +107,14 @@ def _naive_braces(src, pos):
     return -1
 
 
+def _fragments(text):
+    """esprima 4 predates JSX fragments: `<>…</>` is read as `<Fragment>…</Fragment>`."""
+    return text.replace("</>", "</Fragment>").replace("<>", "<Fragment>")
+
+
 def _parses(expr):
     try:
-        esprima.parseScript("(" + expr + ")", {"jsx": True})
+        esprima.parseScript("(" + _fragments(expr) + ")", {"jsx": True})
     except Exception:  # esprima raises its own Error type, and others on odd input
         return False
     return True
@@ -269,14 +274,15 @@ def evaluate(source, front_matter=None):
     text = source.strip()
     if text.startswith("/*") and text.endswith("*/"):
         return Expression(text)
+    code = "(" + _fragments(text) + ")"
     try:
-        program = esprima.parseScript("(" + text + ")", {"jsx": True, "range": True})
+        program = esprima.parseScript(code, {"jsx": True, "range": True})
     except Exception:
         return Expression(text)
     if not program.body:
         return Expression(text)
     node = program.body[0].expression
-    return _eval(node, "(" + text + ")", front_matter or {})
+    return _eval(node, code, front_matter or {})
 
 
 def _source(node, code):
@@ -346,7 +352,8 @@ def _jsx(node, code, fm):
         result = JsxNode("")
     else:
         opening = node.openingElement
-        result = JsxNode(_jsx_name(opening.name))
+        name = _jsx_name(opening.name)
+        result = JsxNode("" if name in ("Fragment", "React.Fragment") else name)
         for attr in opening.attributes:
             if attr.type != "JSXAttribute":
                 continue

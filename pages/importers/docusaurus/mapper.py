@@ -1142,7 +1142,8 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
     if page_type == SECTION:
         if description:
             fields["intro"] = f"<p>{esc(description)}</p>"
-        if hero is not None:
+        if hero is not None and not any(b["type"] == "image" and b["value"]["image"] == {"__image__": str(hero)}
+                                        for b in body):
             body.insert(0, ctx.block("image", {"image": {"__image__": str(hero)}, "alt": title[:255],
                                                "decorative": False, "caption": "", "credit": ""}))
         fields["body"] = body
