@@ -3,7 +3,12 @@
 from pathlib import Path
 
 from pages.importers.docusaurus.jsx import AssetRef, Expression, JsxNode
-from pages.importers.docusaurus.parser import admonition_parts, front_matter_value, parse_file, parse_text
+from pages.importers.docusaurus.parser import (
+    admonition_parts,
+    front_matter_value,
+    parse_file,
+    parse_text,
+)
 
 CONSTRUCTS = Path(__file__).parent / "fixtures" / "docusaurus" / "constructs"
 

@@ -551,18 +551,20 @@ class Flow:
         # "•" pseudo-bullets: lines starting with a bullet character become list items.
         lines = _split_lines(children)
         renderer = Inline(self.ctx, line)
-        rendered = []
+        bullets = []
         for parts in lines:
             first = next((p for p in parts if p.type != "text" or p.content.strip()), None)
-            bullet = first is not None and first.type == "text" and first.content.lstrip().startswith(PSEUDO_BULLETS)
+            bullets.append(first is not None and first.type == "text" and first.content.lstrip().startswith(PSEUDO_BULLETS))
+        if not any(bullets):
+            self.close_bullets()
+            self.html.append(f"<p>{renderer.render(children).strip()}</p>")
+            return
+        rendered = []
+        for bullet, parts in zip(bullets, lines, strict=True):
             text = renderer.render(parts).strip()
             if bullet:
                 text = text.lstrip("".join(PSEUDO_BULLETS)).strip()
             rendered.append((bullet, text))
-        if not any(b for b, _ in rendered):
-            self.close_bullets()
-            self.html.append(f"<p>{renderer.render(children).strip()}</p>")
-            return
         para = []
         for bullet, text in rendered:
             if bullet:
@@ -1126,6 +1128,7 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
         title = fallback_title or humanize_filename(doc.path)
         ctx.problem("title_missing", 1, f"Document sans titre : « {title} » utilisé.", "info")
 
+    ctx.heading = title  # the nearest heading of what comes before the first one
     description = str(front_matter_value(fm, "description") or "").strip()
     image = front_matter_value(fm, "image")
     hero = None
