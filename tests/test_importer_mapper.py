@@ -81,7 +81,7 @@ def test_details_become_a_collapsible_with_its_summary():
 def test_card_grids_live_data_and_studio_cards():
     d = draft("cards-and-live-data.mdx")
     types = [b["type"] for b in body(d)]
-    assert types[:3] == ["card_grid", "live_data", "live_data"]
+    assert types == ["card_grid", "live_data", "live_data", "card_grid", "paragraph"]
     cards = [c["value"] for c in body(d)[0]["value"]["cards"]]
     assert cards[0]["page"] == {"__page__": "details.md"} and cards[1]["url"] == "https://exemple.org"
     live = [b["value"] for b in body(d) if b["type"] == "live_data"]
@@ -89,8 +89,12 @@ def test_card_grids_live_data_and_studio_cards():
         ("equipment_availability", "Disponibilite"), ("available_computers", "PostesDisponibles")]
     assert [p["value"] for p in live[0]["parameters"]] == [
         {"name": "label", "value": "Aménagement"}, {"name": "oclc", "value": "1472198755"}]
-    card = next(b for b in body(d) if b["type"] == "paragraph")["value"]
-    assert "6<sup>e</sup> étage, à l&#x27;entrée." in card or "6<sup>e</sup> étage, à l'entrée." in card
+    studio = body(d)[3]
+    assert studio["type"] == "card_grid"
+    assert studio["value"]["cards"][0]["value"]["title"] == "Santé"
+    assert studio["value"]["cards"][0]["value"]["text"] == "6e étage, à l'entrée."
+    links = body(d)[4]["value"]
+    assert '<a href="https://maps.example.org">Localiser sur Google Maps</a>' in links
 
 
 def test_an_unknown_component_keeps_its_text_and_is_reported_with_its_line():

@@ -477,10 +477,24 @@ class Flow:
         self.blocks.append(self.ctx.block(block_type, value))
 
     def run(self, nodes):
-        for node in nodes:
-            self.node(node)
+        self.nodes(nodes)
         self.flush()
         return self.blocks
+
+    def nodes(self, nodes):
+        """Map sibling nodes; consecutive StudioCards become one card grid."""
+        nodes = list(nodes)
+        i = 0
+        while i < len(nodes):
+            if _is_studio_card(nodes[i]):
+                j = i
+                while j < len(nodes) and _is_studio_card(nodes[j]):
+                    j += 1
+                self.studio_cards(nodes[i:j])
+                i = j
+                continue
+            self.node(nodes[i])
+            i += 1
 
     def node(self, node):
         t = node.type
@@ -754,8 +768,7 @@ class Flow:
         self.unmapped(tag, node, line)
 
     def children(self, node):
-        for child in node.children:
-            self.node(child)
+        self.nodes(node.children)
 
     def inline_element(self, tag, node, line):
         inner = "".join(self.rich_fragment(c) for c in node.children) if node.children else ""
@@ -996,17 +1009,42 @@ class Flow:
             ctx.problem("card_props_dropped", line, f"Carte « {title} » : propriétés d'affichage non reprises ({', '.join(sorted(extra))}).", "info")
         return ctx.item(value)
 
+    def studio_cards(self, nodes):
+        """StudioCards -> a card grid (title, place, link), then their other links as rich text
+        (map, models, booking), so that no link is lost."""
+        cards, details = [], []
+        for node in nodes:
+            tag, line = node.meta["tag"], _line(node)
+            a = tag.attrs
+            title = jsx.jsx_text(a.get("title")).strip() or "Lieu"
+            text = " ".join(t for t in (jsx.jsx_text(a.get("location")).strip(),
+                                        jsx.jsx_text(a.get("description")).strip()) if t)
+            item = {"title": title, "description": text}
+            if a.get("titleLink"):
+                item["link"] = a["titleLink"]
+            cards.append(self.card(item, line))
+            html = self.studio_card_html(tag, line, with_title=False)
+            if html:
+                details.append(f"<p><b>{esc(title)}</b></p>{html}")
+            for child in node.children:
+                self.node(child)
+        self.add("card_grid", {"title": "", "cards": cards})
+        if details:
+            self.html.append("".join(details))
+
     def c_StudioCard(self, tag, node, line):
+        self.studio_cards([node])
+
+    def studio_card_html(self, tag, line, with_title=True):
         a = tag.attrs
         title = jsx.jsx_text(a.get("title")).strip() or "Lieu"
-        self.heading_block(title, 3, github_slug(title), line)
         renderer = Inline(self.ctx, line)
         parts = []
-        if a.get("titleLink"):
+        if a.get("titleLink") and with_title:
             parts.append(f"<p>{renderer.link(str(a['titleLink']), esc(title))}</p>")
-        if a.get("location"):
+        if a.get("location") and (with_title or _has_link(a["location"])):
             parts.append(f"<p>{self.jsx_html(a['location'], renderer)}</p>")
-        if a.get("description"):
+        if a.get("description") and with_title:
             parts.append(f"<p>{self.jsx_html(a['description'], renderer)}</p>")
         if a.get("mapLink"):
             parts.append(f"<p>{renderer.link(str(a['mapLink']), esc(a.get('mapText') or 'Localiser sur Google Maps'))}</p>")
@@ -1027,8 +1065,7 @@ class Flow:
                 parts.append(f"<p>{renderer.link(str(link['href']), esc(jsx.jsx_text(link.get('label')) or link['href']))}</p>")
         if a.get("beforeReserve"):
             parts.append(f"<p>{self.jsx_html(a['beforeReserve'], renderer)}</p>")
-        self.html.append("".join(parts))
-        self.children(node)
+        return "".join(parts)
 
     def jsx_html(self, value, renderer):
         if isinstance(value, jsx.JsxNode):
@@ -1049,6 +1086,16 @@ class Flow:
                     out.append(esc(jsx.jsx_text(child)))
             return "".join(out).strip()
         return esc(jsx.jsx_text(value))
+
+
+def _has_link(value):
+    if isinstance(value, jsx.JsxNode):
+        return value.name.lower() == "a" or value.name == "Link" or any(_has_link(c) for c in value.children)
+    return False
+
+
+def _is_studio_card(node):
+    return node.type == "jsx" and node.meta["tag"].name == "StudioCard"
 
 
 def _is_img_tag(node):
