@@ -204,3 +204,16 @@ def test_the_rule_table_knows_the_models_parent_child_rules():
     for key, model in models.items():
         allowed = {labels[m._meta.label] for m in model.allowed_subpage_models() if m._meta.label in labels}
         assert ALLOWED_CHILDREN[key] == allowed, key
+
+
+def test_another_site_can_bring_its_own_rule_table(tmp_path):
+    from pages.importers.docusaurus.rules import load_rules
+
+    path = tmp_path / "rules.json"
+    path.write_text('[{"type": "tool_guide", "path": "tutoriels/**"}, {"type": "section"}]', encoding="utf-8")
+    rules = load_rules(path)
+    assert choose_type(rules, "tutoriels/soudure", {}, False, False) == TOOL_GUIDE
+    assert choose_type(rules, "espaces/studio", {}, False, False) == SECTION
+    path.write_text('[{"type": "blog"}]', encoding="utf-8")
+    with pytest.raises(ValueError, match="blog"):
+        load_rules(path)
