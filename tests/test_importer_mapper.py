@@ -217,3 +217,17 @@ def test_another_site_can_bring_its_own_rule_table(tmp_path):
     path.write_text('[{"type": "blog"}]', encoding="utf-8")
     with pytest.raises(ValueError, match="blog"):
         load_rules(path)
+
+
+def test_numbered_sections_of_a_guide_become_its_steps():
+    text = ("Avant de commencer.\n\n## 1. Allumer\n\nAppuyer sur le bouton.\n\n![Bouton](./avec-alt.png)\n\n"
+            ":::warning\nNe pas forcer.\n:::\n\n## 2. Enregistrer\n\n### Réglages\n\nChoisir le format.\n\n"
+            "## Dépannage\n\nRedémarrer.\n")
+    assert choose_type(DEFAULT_RULES, "medias/console", {}, False, False, steps=True) == TOOL_GUIDE
+    d = draft_text(text, TOOL_GUIDE)
+    steps = [s["value"] for s in d.fields["steps"]]
+    assert [s["title"] for s in steps] == ["Allumer", "Enregistrer"]
+    assert steps[0]["image"] == {"__image__": str(CONSTRUCTS / "avec-alt.png")} and steps[0]["image_alt"] == "Bouton"
+    assert steps[0]["text"] == "<p>Appuyer sur le bouton.</p><p><b>Attention</b></p><p>Ne pas forcer.</p>"
+    assert steps[1]["text"] == "<h3>Réglages</h3><p>Choisir le format.</p>"
+    assert [b["type"] for b in body(d)] == ["paragraph", "heading", "paragraph"]  # before and after the steps

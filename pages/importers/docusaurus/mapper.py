@@ -1206,6 +1206,7 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
             _space_fields(ctx, fm, fields, body)
         else:
             _tool_fields(ctx, fm, fields)
+            body = _tool_steps(ctx, body, fields)
         fields["body"] = body
     elif page_type == MISSION:
         _mission_fields(ctx, description, body, fields)
@@ -1274,6 +1275,59 @@ def _tool_fields(ctx, fm, fields):
     if seen:
         fields["downloads"] = [ctx.block("document", {"document": {"__document__": p}, "label": humanize_filename(p)})
                                for p in seen]
+
+
+STEP_RE = re.compile(r"^\s*(?:(?:étape|etape|step)\s*)?(\d+)\s*(?:[.):–-]\s*|\s+-\s+|\s+)(.+)$", re.IGNORECASE)
+CALLOUT_LABELS = {"note": "Note", "tip": "Astuce", "info": "Information", "warning": "Attention", "danger": "Danger"}
+
+
+def numbered_steps(titles):
+    """Step titles when the headings are numbered 1, 2, 3… (at least two), else None."""
+    matches = [STEP_RE.match(t) for t in titles]
+    if len(matches) < 2 or not all(matches):
+        return None
+    if [int(m.group(1)) for m in matches] != list(range(1, len(matches) + 1)):
+        return None
+    return [m.group(2).strip() for m in matches]
+
+
+def _tool_steps(ctx, body, fields):
+    """Numbered H2 sections ("1. Préparer", "Étape 2 - Tester") become the guide's steps when
+    everything in them fits a step (text, sub-headings, images, callouts, code)."""
+    starts = [i for i, b in enumerate(body) if b["type"] == "heading" and b["value"]["level"] == "h2"
+              and STEP_RE.match(b["value"]["text"])]
+    titles = numbered_steps([body[i]["value"]["text"] for i in starts])
+    if titles is None:
+        return body
+    h2 = [i for i, b in enumerate(body) if b["type"] == "heading" and b["value"]["level"] == "h2"]
+    steps = []
+    for title, start in zip(titles, starts, strict=True):
+        end = next((i for i in h2 if i > start), len(body))
+        html, image, alt = [], None, ""
+        for block in body[start + 1:end]:
+            kind, value = block["type"], block["value"]
+            if kind == "paragraph":
+                html.append(value)
+            elif kind == "heading":
+                level = "h3" if value["level"] in ("h2", "h3") else "h4"
+                html.append(f"<{level}>{esc(value['text'])}</{level}>")
+            elif kind == "image" and image is None:
+                image, alt = value["image"], value["alt"]
+            elif kind == "image":
+                html.append(f'<img data-embedtype="image" data-import-asset="{attr(value["image"]["__image__"])}" '
+                            f'data-format="fullwidth" data-alt="{attr(value["alt"])}"/>')
+            elif kind == "callout":
+                label = CALLOUT_LABELS.get(value["kind"], "Note") + (f" : {value['title']}" if value["title"] else "")
+                html.append(f"<p><b>{esc(label)}</b></p>{value['body']}")
+            elif kind == "code":
+                html.append("<p>" + "<br/>".join(f"<code>{esc(ln)}</code>" for ln in value["code"].split("\n")) + "</p>")
+            else:
+                ctx.problem("steps_kept_in_body", 0, f"Étape « {title} » : un bloc « {kind} » ne tient pas dans une étape ; les étapes restent dans le contenu.", "info")
+                return body
+        steps.append(ctx.block("step", {"title": title[:255], "text": "".join(html), "image": image, "image_alt": alt[:255]}))
+    first, last = starts[0], next((i for i in h2 if i > starts[-1]), len(body))
+    fields["steps"] = steps
+    return body[:first] + body[last:]
 
 
 def _mission_fields(ctx, description, body, fields):

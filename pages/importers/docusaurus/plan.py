@@ -8,10 +8,11 @@ sidebar entries where the sidebars put them and every other doc by its folder an
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .mapper import Resolver, map_doc
+from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
 from .rules import DEFAULT_RULES, SECTION, choose_type, fit_under
 from .sidebars import NavNode, load_sidebars, slug_of_label
@@ -210,7 +211,8 @@ def build_plan(root, rules=None) -> Plan:
         for node in nodes:
             if node.doc is not None:
                 rel = "/".join(p for p in node.doc.info.doc_id.split("/"))
-                wanted = choose_type(rules, rel, node.doc.front_matter, node.doc.info.is_index, bool(node.children))
+                wanted = choose_type(rules, rel, node.doc.front_matter, node.doc.info.is_index, bool(node.children),
+                                     steps=_has_steps(node.doc.parsed))
             else:
                 wanted = SECTION
             fitted = fit_under(parent_type, wanted)
@@ -229,6 +231,15 @@ def build_plan(root, rules=None) -> Plan:
         if key and key in placed:
             placed[key].old_urls.append(site.old_url(site.strip_site_prefix(source) or source))
     return plan
+
+
+def _has_steps(parsed):
+    titles = []
+    for node in parsed.tree.children:
+        if node.type == "heading" and node.tag == "h2" and node.children:
+            text = "".join(c.content for c in node.children[0].walk() if c.type in ("text", "code_inline"))
+            titles.append(re.sub(r"\s*\{#[^}]+\}\s*$", "", text).strip())
+    return numbered_steps([t for t in titles if STEP_RE.match(t)]) is not None
 
 
 def _folder_parent(record, placed, docs):

@@ -6,7 +6,8 @@ Rules are tried in order; the first that matches wins. A rule matches on:
   (``espaces/*`` matches ``espaces/studio.md``; ``**`` crosses folders);
 - ``front_matter``: a dict of front matter keys and the values they must have (``"*"`` = any value);
 - ``index``: True for a folder's index doc (``index.md``, ``README.md``, ``x/x.md``);
-- ``has_children``: True when the sidebar gives the doc child pages (a category's doc).
+- ``has_children``: True when the sidebar gives the doc child pages (a category's doc);
+- ``steps``: True when the doc's level-2 headings are numbered steps (1., 2., … or Étape 1, …).
 
 Front matter ``page_type`` (``section``, ``space``, ``tool_guide``, ``mission``) always wins.
 The default table fits the library's site; another site passes its own table with
@@ -43,14 +44,17 @@ class Rule:
     front_matter: dict = field(default_factory=dict)
     index: bool | None = None
     has_children: bool | None = None
+    steps: bool | None = None
     note: str = ""
 
-    def matches(self, doc_path, front_matter, is_index, has_children):
+    def matches(self, doc_path, front_matter, is_index, has_children, steps=False):
         if self.path is not None and not _glob(doc_path, self.path):
             return False
         if self.index is not None and self.index != is_index:
             return False
         if self.has_children is not None and self.has_children != has_children:
+            return False
+        if self.steps is not None and self.steps != steps:
             return False
         folded = {str(k).strip().lower(): v for k, v in front_matter.items()}
         for key, expected in self.front_matter.items():
@@ -77,6 +81,7 @@ DEFAULT_RULES = [
     Rule(SPACE, path="espaces/**", note="Les espaces."),
     Rule(TOOL_GUIDE, path="**/logiciels/**", note="Guides de logiciels."),
     Rule(TOOL_GUIDE, path="creatives/*/*", note="Guides des outils de création (un sous-dossier par famille)."),
+    Rule(TOOL_GUIDE, steps=True, has_children=False, note="Un mode d'emploi en étapes numérotées."),
     Rule(SECTION, has_children=True, note="Un document qui a des sous-pages est une section."),
     Rule(SECTION, note="Par défaut : page de section (page générale avec contenu)."),
 ]
@@ -93,13 +98,13 @@ def load_rules(path):
     return rules
 
 
-def choose_type(rules, doc_path, front_matter, is_index, has_children):
+def choose_type(rules, doc_path, front_matter, is_index, has_children, steps=False):
     folded = {str(k).strip().lower(): v for k, v in front_matter.items()}
     explicit = str(folded.get("page_type") or "").strip().lower()
     if explicit in PAGE_TYPES:
         return explicit
     for rule in rules:
-        if rule.matches(doc_path, front_matter, is_index, has_children):
+        if rule.matches(doc_path, front_matter, is_index, has_children, steps):
             return rule.type
     return SECTION
 
