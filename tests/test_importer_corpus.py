@@ -107,6 +107,7 @@ def test_the_whole_corpus_imports_with_its_tree_redirects_media_and_working_link
     assert bambu.get_parent().specific.source_path == "docs/creatives/impression3d.md"
     assert bambu.get_parent().get_parent().pk == site_tree.sections["creatives"].pk
     assert MissionPage.objects.get(source_path="docs/a-propos/mission.md").objectives
+    assert len(ToolGuidePage.objects.get(source_path="docs/medias/rodecaster.md").steps) == 7
 
     # Every old URL answers with a permanent redirect to its page.
     for page in pages:
@@ -129,6 +130,9 @@ def test_the_whole_corpus_imports_with_its_tree_redirects_media_and_working_link
         for block in _blocks(data):
             if block["type"] == "image":
                 assert block["value"]["alt"].strip(), page.source_path
+                image_ids.add(block["value"]["image"])
+            if block["type"] == "step" and block["value"]["image"]:
+                assert block["value"]["image_alt"].strip(), page.source_path
                 image_ids.add(block["value"]["image"])
         for text in rich_texts(data):
             for alt in re.findall(r'<embed[^>]*embedtype="image"[^>]*>', text):
