@@ -98,6 +98,7 @@ def test_images_are_deduplicated_and_never_lack_alt_text(site_tree, admin_user):
     assert images and all(v["alt"] for v in images)
     assert any(e.code == "image_alt_missing" and e.line == 16 for e in report.entries)
     assert any(e.code == "file_missing" and "absent.png" in e.message and e.line == 20 for e in report.entries)
+    assert report.images["missing"] == 1
 
 
 def test_links_become_page_and_document_links(site_tree, admin_user):

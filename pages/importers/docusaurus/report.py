@@ -78,15 +78,18 @@ class Report:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
     def summary_lines(self):
+        from django.utils.translation import gettext as _
+
         c = self.counts()
+        warnings = sum(1 for e in self.entries if e.level != "info")
         lines = [
-            f"Pages : {c['created']} créées, {c['updated']} mises à jour, {c['unchanged']} inchangées, "
-            f"{c['conflicts']} en conflit, {c['failed']} en échec.",
-            f"Images : {self.images['created']} créées, {self.images['reused']} réutilisées, {self.images['missing']} manquantes.",
-            f"Documents : {self.documents['created']} créés, {self.documents['reused']} réutilisés, {self.documents['missing']} manquants.",
-            f"Redirections : {self.redirects['created']} créées, {self.redirects['updated']} mises à jour, {self.redirects['unchanged']} inchangées.",
-            f"Avertissements : {sum(1 for e in self.entries if e.level != 'info')} "
-            f"(+ {sum(1 for e in self.entries if e.level == 'info')} informations).",
+            _("Pages : %(created)s créées, %(updated)s mises à jour, %(unchanged)s inchangées, "
+              "%(conflicts)s en conflit, %(failed)s en échec.") % c,
+            _("Images : %(created)s créées, %(reused)s réutilisées, %(missing)s manquantes.") % self.images,
+            _("Documents : %(created)s créés, %(reused)s réutilisés, %(missing)s manquants.") % self.documents,
+            _("Redirections : %(created)s créées, %(updated)s mises à jour, %(unchanged)s inchangées.") % self.redirects,
+            _("Avertissements : %(warnings)s (+ %(infos)s informations).") % {
+                "warnings": warnings, "infos": len(self.entries) - warnings},
         ]
         for code, count in self.by_code().items():
             lines.append(f"  {code}: {count}")

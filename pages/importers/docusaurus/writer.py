@@ -125,6 +125,7 @@ class Importer:
             skeleton = ensure_skeleton(self.user)
             self.home = skeleton.home_fr
             self._prepare()
+            self._count_missing()
             self._index_existing()
             self._create_missing()
             nodes = list(self.plan.walk())
@@ -284,6 +285,15 @@ class Importer:
         self.report.add(code, node.key, line, message, "error")
         self.report.failed.append(PageOutcome(source=node.key, title=node.title, page_type=node.page_type,
                                               reason=f"{node.key}:{line} {message}" if line else f"{node.key} {message}"))
+
+    def _count_missing(self):
+        for entry in self.report.entries:
+            if entry.code != "file_missing":
+                continue
+            match = re.search(r"« ([^»]*) »", entry.message)
+            suffix = Path(match.group(1).strip()).suffix.lower() if match else ""
+            bucket = self.report.images if suffix in IMAGE_SUFFIXES else self.report.documents
+            bucket["missing"] += 1
 
     # --- 2. existing pages and new shells ------------------------------------------------
     def _index_existing(self):

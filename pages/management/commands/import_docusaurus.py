@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pages.importers.docusaurus.plan import build_plan
 from pages.importers.docusaurus.rules import load_rules
@@ -12,26 +14,26 @@ from pages.importers.docusaurus.writer import Importer
 
 
 class Command(BaseCommand):
-    help = "Importe un site Docusaurus 3 (docs/, sidebars.js, static/) dans l'arborescence française."
+    help = gettext_lazy("Importe un site Docusaurus 3 (docs/, sidebars.js, static/) dans l'arborescence française.")
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Racine du site Docusaurus (dossier de docusaurus.config.js).")
-        parser.add_argument("--dry-run", action="store_true", help="N'écrit rien ; affiche le même rapport.")
-        parser.add_argument("--publish", action="store_true", help="Publie les pages nouvelles ou modifiées.")
-        parser.add_argument("--report", metavar="FILE.json", help="Écrit le rapport complet en JSON.")
-        parser.add_argument("--force", action="store_true", help="Écrase aussi les pages modifiées dans le CMS.")
-        parser.add_argument("--rules", metavar="RULES.json", help="Table de règles des types de page (JSON).")
-        parser.add_argument("--user", help="Nom d'utilisateur qui importe (par défaut : le premier superutilisateur).")
+        parser.add_argument("path", help=gettext_lazy("Racine du site Docusaurus (dossier de docusaurus.config.js)."))
+        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("N'écrit rien ; affiche le même rapport."))
+        parser.add_argument("--publish", action="store_true", help=gettext_lazy("Publie les pages nouvelles ou modifiées."))
+        parser.add_argument("--report", metavar="FILE.json", help=gettext_lazy("Écrit le rapport complet en JSON."))
+        parser.add_argument("--force", action="store_true", help=gettext_lazy("Écrase aussi les pages modifiées dans le CMS."))
+        parser.add_argument("--rules", metavar="RULES.json", help=gettext_lazy("Table de règles des types de page (JSON)."))
+        parser.add_argument("--user", help=gettext_lazy("Nom d'utilisateur qui importe (par défaut : le premier superutilisateur)."))
 
     def handle(self, *args, **options):
         root = Path(options["path"])
         if not root.is_dir():
-            raise CommandError(f"{root} : dossier introuvable.")
+            raise CommandError(_("%(path)s : dossier introuvable.") % {"path": root})
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
-                raise CommandError(f"Utilisateur « {options['user']} » introuvable.")
+                raise CommandError(_("Utilisateur « %(user)s » introuvable.") % {"user": options["user"]})
         try:
             rules = load_rules(options["rules"]) if options["rules"] else None
         except (OSError, ValueError) as exc:
@@ -49,11 +51,11 @@ class Command(BaseCommand):
         for entry in report.entries:
             if entry.level == "error":
                 self.stderr.write(f"{entry.where}: [{entry.code}] {entry.message}")
-        prefix = "[essai à blanc] " if options["dry_run"] else ""
+        prefix = _("[essai à blanc] ") if options["dry_run"] else ""
         for line in report.summary_lines():
             self.stdout.write(prefix + line)
         if not report.ok:
-            raise CommandError(f"{len(report.failed)} document(s) en échec.", returncode=1)
+            raise CommandError(_("%(count)s document(s) en échec.") % {"count": len(report.failed)}, returncode=1)
 
     def _progress(self, index, total, label):
         width = 30
