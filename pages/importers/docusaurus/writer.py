@@ -581,11 +581,13 @@ class Importer:
             width, height = asset.size or self._image_size_plain(asset.path)
             image = model(title=humanize_filename(asset.path)[:255] or asset.path.name, width=width, height=height,
                           file_size=asset.path.stat().st_size, file_hash=asset.sha1)
-            # The file is stored first and given by name: Wagtail would otherwise decode the
-            # whole image again to read a size we already have.
+            # The file is stored first and set by name past the field descriptor: assigning it would
+            # make Wagtail decode the whole image (hundreds of MB for a panorama) to read a size
+            # we already have from the header.
             field = model._meta.get_field("file")
             with open(asset.path, "rb") as handle:
-                image.file = field.storage.save(field.generate_filename(image, asset.path.name), File(handle))
+                stored = field.storage.save(field.generate_filename(image, asset.path.name), File(handle))
+            image.__dict__[field.attname] = stored
             image.save()
             asset.obj_id = image.pk
             self.report.images["created"] += 1
