@@ -222,9 +222,14 @@ class Importer:
             except OSError as exc:
                 raise DocFailure("file_unreadable", self._line_of(node, path), f"Fichier illisible « {path.name} » : {exc}") from None
             asset = Asset(path, "image" if is_image else "document", sha1)
-            if is_image:
-                asset.size = self._image_size(node, path)
+            if is_image and sha1 not in self._known_image_hashes():
+                asset.size = self._image_size(node, path)  # also refuses a broken file before any write
             self.assets[str(path)] = asset
+
+    def _known_image_hashes(self):
+        if not hasattr(self, "_image_hashes"):
+            self._image_hashes = set(get_image_model().objects.exclude(file_hash="").values_list("file_hash", flat=True))
+        return self._image_hashes
 
     def _is_embed(self, draft, value):
         return f'data-embedtype="image" data-import-asset="{value}"' in self._fields_json(draft)
@@ -297,11 +302,18 @@ class Importer:
 
     # --- 2. existing pages and new shells ------------------------------------------------
     def _index_existing(self):
+        """Imported pages and existing redirects, in a few queries (an unchanged doc needs no other)."""
         self.existing = {}
+        self.state = {}
         for model in MODELS.values():
-            for pk, source in model.objects.filter(locale=self.home.locale).exclude(source_path="") \
-                    .values_list("pk", "source_path"):
+            rows = model.objects.filter(locale=self.home.locale).exclude(source_path="").values_list(
+                "pk", "source_path", "source_hash", "latest_revision_id", "source_revision_id", "title")
+            for pk, source, source_hash, latest, imported, title in rows:
                 self.existing[source] = pk
+                self.state[source] = (model, source_hash, latest, imported, title)
+        self.redirect_index = {
+            old_path: (page_id, permanent) for old_path, page_id, permanent in
+            Redirect.objects.filter(site__isnull=True).values_list("old_path", "redirect_page_id", "is_permanent")}
         for node in self.plan.walk():
             if node.key in self.existing:
                 self.pages[node.key] = self.existing[node.key]
@@ -363,6 +375,8 @@ class Importer:
         if page_id is None:
             return
         created = node.key in self.created_now
+        if not created and self._unchanged(node, page_id):
+            return
         try:
             with transaction.atomic():
                 outcome = self._write_page(node, page_id, created)
@@ -377,6 +391,25 @@ class Importer:
             return
         if outcome is not None:
             getattr(self.report, outcome[0]).append(outcome[1])
+
+    def _unchanged(self, node, page_id):
+        """True (and reported) when the page already holds this source and its redirects exist."""
+        state = self.state.get(node.key)
+        if state is None:
+            return False
+        model, source_hash, _latest, _imported, title = state
+        draft = self.drafts.get(node.key)
+        if draft is not None and (model is not MODELS.get(draft.page_type)
+                                  or source_hash != self._source_hash(node, draft, node.parent.key if node.parent else "")):
+            return False
+        for url in node.old_urls:
+            path = Redirect.normalise_path(url)
+            if path not in ("", "/") and len(path) <= 255 and self.redirect_index.get(path) != (page_id, True):
+                return False
+        self.report.redirects["unchanged"] += sum(1 for url in node.old_urls if Redirect.normalise_path(url) not in ("", "/"))
+        self.report.unchanged.append(PageOutcome(source=node.key, title=title, page_type=TYPE_OF_MODEL[model],
+                                                 page_id=page_id))
+        return True
 
     def _asset_exists(self, asset):
         model = get_image_model() if asset.kind == "image" else get_document_model()
