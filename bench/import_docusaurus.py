@@ -150,7 +150,9 @@ def markdown(data):
                      f"(target ≤ 10 %); "
                      f"{full['images']['created']} images, {full['documents']['created']} documents, "
                      f"{full['redirects']['created']} redirects created.")
-    lines += ["", "Produced by `make bench-import` (bench/import_docusaurus.py), tests settings, immediate task backend."]
+    lines += ["", "Produced by `make bench-import` (bench/import_docusaurus.py), tests settings, immediate task backend.",
+              "The Docusaurus production build of the same site is not measured by this script "
+              "(it needs the site's Node.js dependencies, which the corpus does not include)."]
     return "\n".join(lines) + "\n"
 
 
