@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-import
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -61,3 +61,6 @@ check-messages: install ## Fail on untranslated or fuzzy strings, or stale compi
 check: install ## Django checks and missing migrations
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+bench-import: install ## Benchmark the Docusaurus import (SQLite, and PostgreSQL when DATABASE_URL is set)
+	$(PY) bench/import_docusaurus.py $(CORPUS)

@@ -40,7 +40,7 @@ def language_switcher(context, page=None):
             continue
         target = None
         translated = False
-        if page is not None:
+        if page:  # a template without a page (404) passes ""
             target = dict(page_alternates(page, request)).get(code)
             translated = target is not None
         if target is None:

@@ -1,0 +1,405 @@
+"""MDX/JSX pieces: scanning a tag in source text and evaluating attribute expressions.
+
+No Django here. Expressions are parsed with esprima (with its JSX support) and evaluated only
+as far as static data goes: literals, arrays, objects, JSX fragments, `require()`/`useBaseUrl()`
+calls and `frontMatter.x`. Anything else is kept as an :class:`Expression` with its source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import esprima
+
+VOID_ELEMENTS = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:$")
+
+
+@dataclass
+class Expression:
+    """A JavaScript expression the importer cannot evaluate statically."""
+
+    source: str
+
+    def __str__(self):
+        return self.source
+
+
+@dataclass
+class AssetRef:
+    """A path given through `require()`, `useBaseUrl()` or `import x from './file.png'`."""
+
+    path: str
+
+    def __str__(self):
+        return self.path
+
+
+@dataclass
+class JsxNode:
+    """A JSX element found inside an attribute value (`location={<>…</>}`)."""
+
+    name: str  # "" for a fragment
+    attrs: dict = field(default_factory=dict)
+    children: list = field(default_factory=list)  # str | JsxNode | Expression
+
+
+@dataclass
+class Tag:
+    name: str  # "" for a fragment
+    attrs: dict
+    start: int
+    end: int  # position just after ">"
+    closing: bool = False
+    self_closing: bool = False
+    raw: str = ""
+    errors: list = field(default_factory=list)
+
+    @property
+    def is_component(self):
+        return bool(self.name) and (self.name[0].isupper() or "." in self.name)
+
+    @property
+    def is_void(self):
+        return self.self_closing or self.name.lower() in VOID_ELEMENTS and not self.is_component
+
+
+def _skip_string(src, pos, quote):
+    """Position after the string starting at src[pos] == quote."""
+    pos += 1
+    n = len(src)
+    while pos < n:
+        c = src[pos]
+        if c == "\\":
+            pos += 2
+            continue
+        if c == quote:
+            return pos + 1
+        if quote == "`" and c == "$" and src.startswith("${", pos):
+            pos = _skip_braces(src, pos + 1)
+            if pos < 0:
+                return -1
+            continue
+        pos += 1
+    return -1
+
+
+def _naive_braces(src, pos):
+    depth = 0
+    n = len(src)
+    while pos < n:
+        c = src[pos]
+        if c in "\"'`":
+            pos = _skip_string(src, pos, c)
+            if pos < 0:
+                return -1
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return pos + 1
+        pos += 1
+    return -1
+
+
+def _fragments(text):
+    """esprima 4 predates JSX fragments: `<>…</>` is read as `<Fragment>…</Fragment>`."""
+    return text.replace("</>", "</Fragment>").replace("<>", "<Fragment>")
+
+
+def _parses(expr):
+    try:
+        esprima.parseScript("(" + _fragments(expr) + ")", {"jsx": True})
+    except Exception:  # esprima raises its own Error type, and others on odd input
+        return False
+    return True
+
+
+def _skip_braces(src, pos, limit=20000):
+    """Position after the balanced `{…}` starting at src[pos]. Handles JSX text with quotes."""
+    end = _naive_braces(src, pos)
+    if end > 0 and (src[pos + 1:end - 1].strip() == "" or src[pos + 1:pos + 3] == "/*" or _parses(src[pos + 1:end - 1])):
+        return end
+    # Quotes inside JSX text (« l'entrée ») fool the naive scan: try each closing brace.
+    stop = min(len(src), pos + limit)
+    close = src.find("}", pos + 1, stop)
+    while close >= 0:
+        if _parses(src[pos + 1:close]):
+            return close + 1
+        close = src.find("}", close + 1, stop)
+    return end
+
+
+def _read_name(src, pos):
+    start = pos
+    while pos < len(src) and src[pos] in NAME_CHARS:
+        pos += 1
+    return src[start:pos], pos
+
+
+def _skip_ws(src, pos):
+    while pos < len(src) and src[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def scan_tag(src, pos, front_matter=None):
+    """Scan the JSX/HTML tag starting at src[pos] == "<". None when it is not a tag."""
+    n = len(src)
+    if pos >= n or src[pos] != "<":
+        return None
+    p = pos + 1
+    closing = False
+    if p < n and src[p] == "/":
+        closing = True
+        p += 1
+    if p < n and src[p] == ">":
+        return Tag("", {}, pos, p + 1, closing=closing, raw=src[pos:p + 1])
+    if p >= n or not (src[p].isalpha()):
+        return None
+    name, p = _read_name(src, p)
+    if closing:
+        p = _skip_ws(src, p)
+        if p < n and src[p] == ">":
+            return Tag(name, {}, pos, p + 1, closing=True, raw=src[pos:p + 1])
+        return None
+    attrs = {}
+    errors = []
+    while True:
+        p = _skip_ws(src, p)
+        if p >= n:
+            return None
+        c = src[p]
+        if c == ">":
+            end = p + 1
+            return Tag(name, attrs, pos, end, raw=src[pos:end], errors=errors)
+        if src.startswith("/>", p):
+            end = p + 2
+            return Tag(name, attrs, pos, end, self_closing=True, raw=src[pos:end], errors=errors)
+        if c == "{":  # spread attribute {...props}
+            q = _skip_braces(src, p)
+            if q < 0:
+                return None
+            errors.append(("spread", src[p:q]))
+            p = q
+            continue
+        attr, q = _read_name(src, p)
+        if not attr:
+            return None
+        p = _skip_ws(src, q)
+        if p < n and src[p] == "=":
+            p = _skip_ws(src, p + 1)
+            if p >= n:
+                return None
+            if src[p] in "\"'":
+                q = _skip_string(src, p, src[p])
+                if q < 0:
+                    return None
+                attrs[attr] = src[p + 1:q - 1]
+                p = q
+            elif src[p] == "{":
+                q = _skip_braces(src, p)
+                if q < 0:
+                    return None
+                attrs[attr] = evaluate(src[p + 1:q - 1], front_matter)
+                p = q
+            else:  # unquoted HTML attribute
+                q = p
+                while q < n and src[q] not in " \t\r\n>":
+                    if src.startswith("/>", q):
+                        break
+                    q += 1
+                attrs[attr] = src[p:q]
+                p = q
+        else:
+            attrs[attr] = True
+
+
+def find_close(src, start, stop, name):
+    """Start of the `</name>` matching an open tag that ended at `start`, skipping code."""
+    depth = 1
+    pos = start
+    in_fence = None
+    while pos < stop:
+        line_end = src.find("\n", pos, stop)
+        if line_end < 0:
+            line_end = stop
+        line = src[pos:line_end]
+        stripped = line.lstrip()
+        if in_fence:
+            if stripped.startswith(in_fence) and stripped.strip(in_fence[0]).strip() == "":
+                in_fence = None
+            pos = line_end + 1
+            continue
+        if stripped.startswith("```") or stripped.startswith("~~~"):
+            in_fence = stripped[:3]
+            pos = line_end + 1
+            continue
+        i = pos
+        while i < line_end:
+            c = src[i]
+            if c == "`":
+                j = src.find("`", i + 1, line_end)
+                i = line_end if j < 0 else j + 1
+                continue
+            if c == "<":
+                tag = scan_tag(src, i)
+                if tag is not None and tag.name == name:
+                    if tag.closing:
+                        depth -= 1
+                        if depth == 0:
+                            return tag
+                    elif not tag.self_closing:
+                        depth += 1
+                    i = tag.end
+                    if tag.end > line_end:  # a multi-line tag: continue after it
+                        line_end = src.find("\n", tag.end, stop)
+                        if line_end < 0:
+                            line_end = stop
+                    continue
+            i += 1
+        pos = line_end + 1
+    return None
+
+
+# --- expression evaluation -------------------------------------------------------------
+
+def evaluate(source, front_matter=None):
+    """The Python value of a static JS expression, or an Expression keeping its source."""
+    text = source.strip()
+    if text.startswith("/*") and text.endswith("*/"):
+        return Expression(text)
+    code = "(" + _fragments(text) + ")"
+    try:
+        program = esprima.parseScript(code, {"jsx": True, "range": True})
+    except Exception:
+        return Expression(text)
+    if not program.body:
+        return Expression(text)
+    node = program.body[0].expression
+    return _eval(node, code, front_matter or {})
+
+
+def _source(node, code):
+    return code[node.range[0]:node.range[1]]
+
+
+def _eval(node, code, fm):
+    t = node.type
+    if t == "Literal":
+        return node.value
+    if t == "TemplateLiteral":
+        if not node.expressions:
+            return "".join(q.value.cooked for q in node.quasis)
+        return Expression(_source(node, code))
+    if t == "ArrayExpression":
+        return [_eval(e, code, fm) if e is not None else None for e in node.elements]
+    if t == "ObjectExpression":
+        out = {}
+        for prop in node.properties:
+            if prop.type != "Property":
+                out.setdefault("...", []).append(Expression(_source(prop, code)))
+                continue
+            key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
+            out[str(key)] = _eval(prop.value, code, fm)
+        return out
+    if t == "UnaryExpression" and node.operator == "-" and node.argument.type == "Literal":
+        return -node.argument.value
+    if t in ("JSXElement", "JSXFragment"):
+        return _jsx(node, code, fm)
+    if t == "CallExpression":
+        callee = node.callee
+        name = callee.name if callee.type == "Identifier" else None
+        if name in ("require", "useBaseUrl", "withBaseUrl") and node.arguments:
+            arg = _eval(node.arguments[0], code, fm)
+            if isinstance(arg, str):
+                return AssetRef(arg)
+            if isinstance(arg, AssetRef):
+                return arg
+    if t == "MemberExpression" and not node.computed:
+        if node.object.type == "Identifier" and node.object.name == "frontMatter":
+            key = node.property.name
+            if key in fm:
+                return fm[key]
+        if node.property.name == "default":  # require('./x.png').default
+            inner = _eval(node.object, code, fm)
+            if isinstance(inner, AssetRef):
+                return inner
+    if t == "ConditionalExpression" or t == "LogicalExpression":
+        return Expression(_source(node, code))
+    return Expression(_source(node, code))
+
+
+def _jsx_name(name_node):
+    if name_node is None:
+        return ""
+    if name_node.type == "JSXIdentifier":
+        return name_node.name
+    if name_node.type == "JSXMemberExpression":
+        return _jsx_name(name_node.object) + "." + _jsx_name(name_node.property)
+    if name_node.type == "JSXNamespacedName":
+        return _jsx_name(name_node.namespace) + ":" + _jsx_name(name_node.name)
+    return ""
+
+
+def _jsx(node, code, fm):
+    if node.type == "JSXFragment":
+        result = JsxNode("")
+    else:
+        opening = node.openingElement
+        name = _jsx_name(opening.name)
+        result = JsxNode("" if name in ("Fragment", "React.Fragment") else name)
+        for attr in opening.attributes:
+            if attr.type != "JSXAttribute":
+                continue
+            key = _jsx_name(attr.name)
+            if attr.value is None:
+                result.attrs[key] = True
+            elif attr.value.type == "Literal":
+                result.attrs[key] = attr.value.value
+            elif attr.value.type == "JSXExpressionContainer":
+                result.attrs[key] = _eval(attr.value.expression, code, fm)
+            else:
+                result.attrs[key] = _eval(attr.value, code, fm)
+    for child in node.children or []:
+        if child.type == "JSXText":
+            result.children.append(child.value)
+        elif child.type == "JSXExpressionContainer":
+            if child.expression.type == "JSXEmptyExpression":
+                continue
+            value = _eval(child.expression, code, fm)
+            result.children.append(value if isinstance(value, (JsxNode, Expression)) else str(value))
+        elif child.type in ("JSXElement", "JSXFragment"):
+            result.children.append(_jsx(child, code, fm))
+    return result
+
+
+def jsx_text(value) -> str:
+    """Readable text of an attribute value (string, JSX fragment, list…)."""
+    if value is None or value is True or value is False:
+        return ""
+    if isinstance(value, JsxNode):
+        return "".join(jsx_text(c) for c in value.children)
+    if isinstance(value, list):
+        return " ".join(jsx_text(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(jsx_text(v) for v in value.values())
+    return str(value)
+
+
+def to_plain(value: Any):
+    """JSON-friendly copy of an evaluated value (for reports and live-data parameters)."""
+    if isinstance(value, (Expression, AssetRef)):
+        return str(value)
+    if isinstance(value, JsxNode):
+        return jsx_text(value)
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,120 @@
+"""The page-type rule table: which Wagtail page type each Docusaurus doc becomes.
+
+Rules are tried in order; the first that matches wins. A rule matches on:
+
+- ``path``: a glob over the doc's path in the docs folder, number prefixes removed
+  (``espaces/*`` matches ``espaces/studio.md``; ``**`` crosses folders);
+- ``front_matter``: a dict of front matter keys and the values they must have (``"*"`` = any value);
+- ``index``: True for a folder's index doc (``index.md``, ``README.md``, ``x/x.md``);
+- ``has_children``: True when the sidebar gives the doc child pages (a category's doc);
+- ``steps``: True when the doc's level-2 headings are numbered steps (1., 2., … or Étape 1, …).
+
+Front matter ``page_type`` (``section``, ``space``, ``tool_guide``, ``mission``) always wins.
+The default table fits the library's site; another site passes its own table with
+``import_docusaurus --rules rules.json`` (a JSON list of rule objects, same keys plus ``type``).
+
+Page types are named by these short keys; the writer maps them to models. A child whose type
+may not sit under its parent's type is turned into one that may (and reported).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SECTION, SPACE, TOOL_GUIDE, MISSION = "section", "space", "tool_guide", "mission"
+PAGE_TYPES = (SECTION, SPACE, TOOL_GUIDE, MISSION)
+
+# Mirrors the models' subpage_types (a test keeps the two in step).
+ALLOWED_CHILDREN = {
+    "home": {SECTION, MISSION, SPACE, TOOL_GUIDE},
+    SECTION: {SECTION, MISSION, SPACE, TOOL_GUIDE},
+    SPACE: {SPACE, TOOL_GUIDE, SECTION},
+    TOOL_GUIDE: {TOOL_GUIDE},
+    MISSION: set(),
+}
+
+
+@dataclass
+class Rule:
+    type: str
+    path: str | None = None
+    front_matter: dict = field(default_factory=dict)
+    index: bool | None = None
+    has_children: bool | None = None
+    steps: bool | None = None
+    note: str = ""
+
+    def matches(self, doc_path, front_matter, is_index, has_children, steps=False):
+        if self.path is not None and not _glob(doc_path, self.path):
+            return False
+        if self.index is not None and self.index != is_index:
+            return False
+        if self.has_children is not None and self.has_children != has_children:
+            return False
+        if self.steps is not None and self.steps != steps:
+            return False
+        folded = {str(k).strip().lower(): v for k, v in front_matter.items()}
+        for key, expected in self.front_matter.items():
+            if key.lower() not in folded:
+                return False
+            if expected != "*" and str(folded[key.lower()]).strip().lower() != str(expected).lower():
+                return False
+        return True
+
+
+def _glob(path, pattern):
+    # fnmatch's "*" crosses "/", so "espaces/*" must be checked segment by segment.
+    if "**" in pattern:
+        return fnmatch.fnmatchcase(path, pattern.replace("**", "*"))
+    return len(path.split("/")) == len(pattern.split("/")) and fnmatch.fnmatchcase(path, pattern)
+
+
+DEFAULT_RULES = [
+    Rule(SECTION, index=True, note="L'index d'un dossier (index.md, README.md, x/x.md) est une section."),
+    Rule(MISSION, path="**mission*", note="La page de mission."),
+    Rule(MISSION, front_matter={"id": "mission"}),
+    Rule(TOOL_GUIDE, path="*/guide/**", note="Guides d'utilisation d'un espace."),
+    Rule(TOOL_GUIDE, path="**/guide*", note="Guides (« guide… »)."),
+    Rule(SPACE, path="espaces/**", note="Les espaces."),
+    Rule(TOOL_GUIDE, path="**/logiciels/**", note="Guides de logiciels."),
+    Rule(TOOL_GUIDE, path="creatives/*/*", note="Guides des outils de création (un sous-dossier par famille)."),
+    Rule(TOOL_GUIDE, steps=True, has_children=False, note="Un mode d'emploi en étapes numérotées."),
+    Rule(SECTION, has_children=True, note="Un document qui a des sous-pages est une section."),
+    Rule(SECTION, note="Par défaut : page de section (page générale avec contenu)."),
+]
+
+
+def load_rules(path):
+    """A rule table from a JSON file (a list of objects with the Rule fields)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    rules = []
+    for item in data:
+        if item.get("type") not in PAGE_TYPES:
+            raise ValueError(f"{path}: type de page inconnu {item.get('type')!r} (attendu : {', '.join(PAGE_TYPES)})")
+        rules.append(Rule(**{k: v for k, v in item.items() if k in Rule.__dataclass_fields__}))
+    return rules
+
+
+def choose_type(rules, doc_path, front_matter, is_index, has_children, steps=False):
+    folded = {str(k).strip().lower(): v for k, v in front_matter.items()}
+    explicit = str(folded.get("page_type") or "").strip().lower()
+    if explicit in PAGE_TYPES:
+        return explicit
+    for rule in rules:
+        if rule.matches(doc_path, front_matter, is_index, has_children, steps):
+            return rule.type
+    return SECTION
+
+
+def fit_under(parent_type, child_type):
+    """The type the child gets under that parent (its own when allowed)."""
+    allowed = ALLOWED_CHILDREN.get(parent_type, set(PAGE_TYPES))
+    if child_type in allowed:
+        return child_type
+    for candidate in (SECTION, TOOL_GUIDE, SPACE):
+        if candidate in allowed:
+            return candidate
+    return None

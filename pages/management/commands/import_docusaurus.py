@@ -1,0 +1,64 @@
+"""Import a Docusaurus 3 site into the French page tree. See pages/importers/docusaurus/."""
+
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pages.importers.docusaurus.plan import build_plan
+from pages.importers.docusaurus.rules import load_rules
+from pages.importers.docusaurus.writer import Importer
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Importe un site Docusaurus 3 (docs/, sidebars.js, static/) dans l'arborescence française.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help=gettext_lazy("Racine du site Docusaurus (dossier de docusaurus.config.js)."))
+        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("N'écrit rien ; affiche le même rapport."))
+        parser.add_argument("--publish", action="store_true", help=gettext_lazy("Publie les pages nouvelles ou modifiées."))
+        parser.add_argument("--report", metavar="FILE.json", help=gettext_lazy("Écrit le rapport complet en JSON."))
+        parser.add_argument("--force", action="store_true", help=gettext_lazy("Écrase aussi les pages modifiées dans le CMS."))
+        parser.add_argument("--rules", metavar="RULES.json", help=gettext_lazy("Table de règles des types de page (JSON)."))
+        parser.add_argument("--user", help=gettext_lazy("Nom d'utilisateur qui importe (par défaut : le premier superutilisateur)."))
+
+    def handle(self, *args, **options):
+        root = Path(options["path"])
+        if not root.is_dir():
+            raise CommandError(_("%(path)s : dossier introuvable.") % {"path": root})
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(_("Utilisateur « %(user)s » introuvable.") % {"user": options["user"]})
+        try:
+            rules = load_rules(options["rules"]) if options["rules"] else None
+        except (OSError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+        plan = build_plan(root, rules)
+        importer = Importer(plan, user=user, publish=options["publish"], force=options["force"],
+                            dry_run=options["dry_run"], progress=self._progress)
+        try:
+            report = importer.run()
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        sys.stderr.write("\n")
+        if options["report"]:
+            Path(options["report"]).write_text(report.to_json(), encoding="utf-8")
+        for entry in report.entries:
+            if entry.level == "error":
+                self.stderr.write(f"{entry.where}: [{entry.code}] {entry.message}")
+        prefix = _("[essai à blanc] ") if options["dry_run"] else ""
+        for line in report.summary_lines():
+            self.stdout.write(prefix + line)
+        if not report.ok:
+            raise CommandError(_("%(count)s document(s) en échec.") % {"count": len(report.failed)}, returncode=1)
+
+    def _progress(self, index, total, label):
+        width = 30
+        done = int(width * index / total) if total else width
+        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {index}/{total} {label[:50]:<50}")
+        sys.stderr.flush()
