@@ -17,6 +17,10 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; never list both
     "wagtail.api.v2",
+    "wagtail.api.v3",
+    "wagtail.contrib.frontend_cache",
+    "delivery",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -45,7 +49,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # ETag on every response and 304 for a matching If-None-Match / If-Modified-Since.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "delivery.http_cache.CacheControlMiddleware",
+    "delivery.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -161,3 +170,39 @@ NON_LOCALIZED_PATH_PREFIXES = (
 # Hosts (and their subdomains) whose pages the embed and video blocks may show in a frame,
 # beyond the well-known players listed in pages/blocks/media.py.
 EMBED_EXTRA_HOSTS = [h for h in os.environ.get("EMBED_EXTRA_HOSTS", "umontreal.ca").split(",") if h]
+
+# Delivery: HTTP caching, page cache, CORS, CDN invalidation (see docs/deploy.md).
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "delivery.cache_backends.ResilientRedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "studiobib")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "30"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # 0 turns the page cache off
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Swagger UI would load from a CDN: the docs page is off, the schema stays at /api/v3/openapi.json.
+WAGTAILAPI_DOCS_ENABLED = False
+# The CDN purges exactly the URLs we give it (translations are purged explicitly, with their own slugs).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE = {"cdn": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }}
+elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish, nginx proxy_cache_purge, Fastly-like: an HTTP PURGE sent to this address.
+    WAGTAILFRONTENDCACHE = {"cdn": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }}
