@@ -4,11 +4,15 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.querysets import get_pages_queryset
+from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
@@ -44,6 +48,53 @@ def load_streamfields_in_bulk(pages):
                 setattr(page, field.attname, value)
 
 
+def route_public_path(request, html_path):
+    """The page served at a public path: /fr/… and /en/… route in that language's tree,
+    a path with no prefix from the default site root (as stock Wagtail does)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language, components = split_language_prefix(html_path)
+    root = site.root_page
+    if language:
+        locale = Locale.objects.filter(language_code=language).first()
+        root = root.get_translation_or_none(locale) if locale else None
+        if root is None:
+            return None
+    try:
+        page, _args, _kwargs = root.specific.route(request, components)
+    except Http404:
+        return None
+    return page
+
+
+def _v3_view(name):
+    patterns = api_v3.urls[0]
+    while patterns:
+        pattern = patterns.pop()
+        if getattr(pattern, "name", None) == name:
+            return pattern.callback
+        patterns.extend(getattr(pattern, "url_patterns", []))
+    raise LookupError(name)
+
+
+def find_page_v3(request):
+    """API v3 `pages/find/`, with `html_path` understood as v2 does (language prefixes).
+
+    Anything this cannot resolve goes to Wagtail's own view, which answers with its usual
+    problem+json errors.
+    """
+    html_path = request.GET.get("html_path")
+    page = route_public_path(request, html_path) if html_path else None
+    if page is not None and get_pages_queryset(request).filter(id=page.id).exists():
+        query = request.GET.copy()
+        query.pop("html_path", None)
+        query.pop("id", None)
+        url = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
+    return _v3_view("find_page")(request)
+
+
 class PageInItsLanguageSerializer(PageSerializer):
     """Serialise each page in its own language, so links to other pages resolve to their translation."""
 
@@ -77,21 +128,10 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         return pages
 
     def find_object(self, queryset, request):
-        site = Site.find_for_request(request)
-        if "html_path" not in request.GET or site is None:
+        if "html_path" not in request.GET:
             return super().find_object(queryset, request)
-        language, components = split_language_prefix(request.GET["html_path"])
-        root = site.root_page
-        if language:
-            locale = Locale.objects.filter(language_code=language).first()
-            root = root.get_translation_or_none(locale) if locale else None
-            if root is None:
-                return None
-        try:
-            page, _args, _kwargs = root.specific.route(request, components)
-        except Http404:
-            return None
-        return queryset.filter(id=page.id).first()
+        page = route_public_path(request, request.GET["html_path"])
+        return queryset.filter(id=page.id).first() if page else None
 
 
 api_router = WagtailAPIRouter("wagtailapi")

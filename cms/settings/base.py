@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "delivery",
     "corsheaders",
+    "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -190,8 +191,8 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_PREFLIGHT_MAX_AGE = 86400
-# Swagger UI would load from a CDN: the docs page is off, the schema stays at /api/v3/openapi.json.
-WAGTAILAPI_DOCS_ENABLED = False
+# /api/v3/openapi.json and the docs page at /api/v3/docs/ (Swagger UI from "ninja" static files).
+WAGTAILAPI_DOCS_ENABLED = True
 # The CDN purges exactly the URLs we give it (translations are purged explicitly, with their own slugs).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
