@@ -1,9 +1,10 @@
 """The Wagtail API v2 router: pages, images, documents."""
 
+import json
 from collections import defaultdict
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -93,6 +94,33 @@ def find_page_v3(request):
         url = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
         return redirect(f"{url}?{query.urlencode()}" if query else url)
     return _v3_view("find_page")(request)
+
+
+PROBLEM_RESPONSE = {
+    "description": "Client error, as RFC 9457 problem details",
+    "content": {"application/problem+json": {"schema": {
+        "type": "object",
+        "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}},
+        "required": ["title", "status"],
+    }}},
+}
+
+
+def openapi_v3(request):
+    """Wagtail's OpenAPI document, plus the client errors every operation can answer with.
+
+    The generated schema documents successes only, so a typed client would not know the shape
+    of a 400 (a limit above WAGTAILAPI_LIMIT_MAX, an unknown filter) or a 404.
+    """
+    response = _v3_view("openapi-json")(request)
+    if response.status_code != 200:
+        return response
+    schema = json.loads(response.content)
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation["responses"].setdefault("4XX", PROBLEM_RESPONSE)
+    return JsonResponse(schema)
 
 
 class PageInItsLanguageSerializer(PageSerializer):

@@ -9,7 +9,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import api_router, find_page_v3
+from .api import api_router, find_page_v3, openapi_v3
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/v3/pages/find/", find_page_v3),  # language-aware html_path, before Wagtail's own
+    path("api/v3/openapi.json", openapi_v3),  # documents the 4XX problem responses too
     path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap),
 ]

@@ -52,6 +52,8 @@ def test_the_openapi_schema_is_served_for_typed_clients(client, site_tree):
     schema = response.json()
     assert schema["openapi"].startswith("3.1")
     assert "/api/v3/pages/" in schema["paths"]
+    listing = schema["paths"]["/api/v3/pages/"]["get"]["responses"]
+    assert "application/problem+json" in listing["4XX"]["content"]
 
 
 def test_the_docs_page_works_offline(client, site_tree):
