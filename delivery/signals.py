@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import page_cache
+from . import page_cache, webhooks
 
 # Home pages (depth 2) and their children (depth 3) appear in the menu of every page.
 MENU_DEPTH = 3
@@ -31,6 +31,16 @@ def purge_frontend_cache(pages):
         purge_pages_from_cache(pages)
 
 
+def on_page_published(sender, instance, **kwargs):
+    on_page_changed(sender, instance)
+    webhooks.notify(instance, "publish")
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    on_page_changed(sender, instance)
+    webhooks.notify(instance, "unpublish")
+
+
 def on_page_changed(sender, instance, **kwargs):
     pages = affected_pages(instance)
     if instance.depth <= MENU_DEPTH:
@@ -43,14 +53,16 @@ def on_page_changed(sender, instance, **kwargs):
 def on_page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     page_cache.invalidate_all()
     purge_frontend_cache([p for p in (instance, parent_page_before, parent_page_after) if p is not None])
+    webhooks.notify(instance, "move")
 
 
 def on_page_deleted(sender, instance, **kwargs):
     page_cache.invalidate_all()
+    webhooks.notify(instance, "delete")
 
 
 def connect():
-    page_published.connect(on_page_changed, dispatch_uid="delivery.page_published")
-    page_unpublished.connect(on_page_changed, dispatch_uid="delivery.page_unpublished")
+    page_published.connect(on_page_published, dispatch_uid="delivery.page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="delivery.page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="delivery.page_moved")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="delivery.page_deleted")

@@ -207,3 +207,9 @@ elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }}
+# Background tasks (Wagtail 8 uses django-tasks). Immediate runs them in the request, after commit;
+# see docs/deploy.md for a queue with a worker.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "3"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
+WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("WEBHOOK_BACKOFF_SECONDS", "30"))
