@@ -4,10 +4,12 @@ import json
 from collections import defaultdict
 
 from django.conf import settings
+from django.core import signing
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
@@ -20,6 +22,11 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
+
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+
+from delivery.preview import read_token
 
 
 def split_language_prefix(path):
@@ -162,7 +169,38 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         return queryset.filter(id=page.id).first() if page else None
 
 
+class PagePreviewAPIViewSet(LocalizedPagesAPIViewSet):
+    """`/api/v2/page_preview/?token=…`: the revision named by a valid token (delivery/preview.py),
+    as a page detail. Only that revision of that page, only while the token is fresh."""
+
+    known_query_parameters = LocalizedPagesAPIViewSet.known_query_parameters | {"token"}
+
+    def listing_view(self, request):
+        token = request.GET.get("token", "")
+        try:
+            revision = read_token(token)
+        except signing.SignatureExpired:
+            raise PermissionDenied(_("Ce lien d'aperçu a expiré : relancez l'aperçu depuis l'administration.")) from None
+        except signing.BadSignature:
+            raise PermissionDenied(_("Ce lien d'aperçu n'est pas valide.")) from None
+        if revision is None:
+            raise NotFound(_("Cette version de la page n'existe plus."))
+        self._preview = revision.as_object()
+        self.action = "detail_view"
+        response = Response(self.get_serializer(self._preview).data)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_object(self):
+        return self._preview
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
