@@ -1,9 +1,9 @@
 """What a change to the page tree invalidates: the page cache, the CDN, the webhooks."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache, webhooks
@@ -61,8 +61,16 @@ def on_page_deleted(sender, instance, **kwargs):
     webhooks.notify(instance, "delete")
 
 
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page (and its subtree) became private or public again: no cache may keep the old state."""
+    page_cache.invalidate_all()
+    purge_frontend_cache([instance.page])
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="delivery.page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="delivery.page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="delivery.page_moved")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="delivery.page_deleted")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="delivery.restriction_saved")
+    post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="delivery.restriction_deleted")

@@ -56,6 +56,16 @@ def test_unpublishing_a_page_removes_it_from_its_section_at_once(client, site_tr
     assert site_tree.space_fr.title not in _get(client, section.url).content.decode()
 
 
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    _get(client, site_tree.space_fr.url)
+    restriction = PageViewRestriction.objects.create(page=site_tree.space_fr, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(site_tree.space_fr.url).status_code == 302  # to the login page
+    restriction.delete()
+    assert _get(client, site_tree.space_fr.url)["X-Page-Cache"] == "miss"
+
+
 def test_a_draft_does_not_change_the_cached_page(client, site_tree):
     _get(client, site_tree.space_fr.url)
     site_tree.space_fr.title = "Brouillon secret"
