@@ -160,6 +160,10 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
     def paginate_queryset(self, queryset):
         pages = super().paginate_queryset(queryset)
         load_streamfields_in_bulk(pages)
+        # Each item's html_url reads the site root paths from the cache: read them once.
+        root_paths = Site.get_site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = root_paths
         return pages
 
     def find_object(self, queryset, request):

@@ -3,13 +3,27 @@
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
 _MISSING = object()
+
+
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis (and its ~170 response callbacks) for every cache call;
+    a client per connection pool is thread-safe and can be kept for the life of the process."""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            clients[index] = self._client(connection_pool=self._pools[index])
+        return clients[index]
 
 
 class ResilientRedisCache(RedisCache):
@@ -27,6 +41,7 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_timeout", 0.5)
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._down_until = 0.0
 
     def _guard(self, method, default, *args, **kwargs):

@@ -5,6 +5,8 @@ body, status or content type that its schema does not describe.
 """
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -22,7 +24,17 @@ EXAMPLES_PER_OPERATION = 15
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, status_code_conformance]
 
 
-def test_every_read_operation_honours_its_schema(site_tree):
+@pytest.fixture
+def keep_the_test_connection():
+    """As Django's test client does: a request must not close the test's database connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_read_operation_honours_its_schema(site_tree, keep_the_test_connection):
     schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", WSGIHandler())
     # Token-only reads (schema, whoami, revisions) are out of scope; no snippet type is exposed
     # in the API, so the snippets routes have an empty `type` that no request can fill.

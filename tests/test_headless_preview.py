@@ -84,3 +84,8 @@ def test_only_people_who_may_edit_the_page_can_start_a_preview(client, draft, dj
     response = client.get(f"/admin/headless-preview/{draft.pk}/")
     assert response.status_code in (302, 403)
     assert "token" not in response.get("Location", "")
+
+
+def test_the_preview_endpoint_does_not_take_over_the_pages_detail_urls(client, site_tree):
+    items = client.get("/api/v2/pages/?limit=3").json()["items"]
+    assert all("/api/v2/pages/" in item["meta"]["detail_url"] for item in items)
