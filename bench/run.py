@@ -198,7 +198,7 @@ def measure(e, pages, args):
             wait_for(url)
             result = wrk(url, args.duration, args.connections, args.threads)
             rows.append({"name": name, "pages": pages, **result, "queries_per_request": queries[name],
-                         "ratio_to_static": round(result["req_s"] / static["req_s"], 3)})
+                         "ratio_to_static": round(result["req_s"] / static["req_s"], 4)})
             print(rows[-1], flush=True)
         return rows
     finally:
@@ -216,7 +216,16 @@ def markdown(rows, meta):
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [f"| {r['name']} | {r['pages']:,} | {r['req_s']:,} | {r['p50_ms']} | {r['p99_ms']} | "
-              f"{r['queries_per_request']} | {r['ratio_to_static']:.1%} |" for r in rows]
+              f"{r['queries_per_request']} | {r['ratio_to_static']:.2%} |" for r in rows]
+    sizes = sorted({r["pages"] for r in rows})
+    if len(sizes) == 2:
+        small, large = ({r["name"]: r for r in rows if r["pages"] == size} for size in sizes)
+        lines += ["", f"Scaling, {sizes[0]:,} → {sizes[1]:,} pages (the target: no figure worse by more than 20%):", "",
+                  "| scenario | req/s change | p50 change | p99 change |", "|---|---:|---:|---:|"]
+        for name, row in large.items():
+            before = small[name]
+            lines.append(f"| {name} | {row['req_s'] / before['req_s'] - 1:+.0%} | "
+                         f"{row['p50_ms'] / before['p50_ms'] - 1:+.0%} | {row['p99_ms'] / before['p99_ms'] - 1:+.0%} |")
     return "\n".join(lines) + "\n"
 
 
@@ -231,7 +240,13 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
     parser.add_argument("--fresh", action="store_true", help="drop and recreate the benchmark database")
+    parser.add_argument("--render", action="store_true", help="only rewrite latest.md from latest.json")
     args = parser.parse_args()
+    if args.render:
+        rows = json.loads((RESULTS / "latest.json").read_text())
+        meta = json.loads((RESULTS / "latest.meta.json").read_text())
+        (RESULTS / "latest.md").write_text(markdown(rows, meta))
+        return
     if not all(shutil.which(tool) for tool in ("wrk", "nginx")):
         sys.exit("wrk and nginx are needed: `make bench` installs them (apt-get install wrk nginx-light).")
 
@@ -252,6 +267,7 @@ def main():
             "workers": args.workers, "threads": args.threads, "connections": args.connections, "duration": args.duration}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(rows, indent=2) + "\n")
+    (RESULTS / "latest.meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     (RESULTS / "latest.md").write_text(markdown(rows, meta))
     print(markdown(rows, meta))
 
