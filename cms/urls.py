@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -12,13 +13,16 @@ from pages.feedback import submit_feedback
 from pages.sitemaps import BilingualSitemap
 from pages.views import robots_txt, search
 
-from .api import api_router
+from .api import api_router, find_page_v3, openapi_v3
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/v3/pages/find/", find_page_v3),  # language-aware html_path, before Wagtail's own
+    path("api/v3/openapi.json", openapi_v3),  # documents the 4XX problem responses too
+    path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
     path("robots.txt", robots_txt),
 ]

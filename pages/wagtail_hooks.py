@@ -1,6 +1,8 @@
 """Admin customisations. Each area keeps its hooks in its own module, imported here."""
 
-from pages import admin_feedback  # noqa: F401  (reader feedback)
-from pages import importer_hooks  # noqa: F401  (rich-text rules used by the Docusaurus importer)
+from pages import (
+    admin_feedback,  # noqa: F401  (reader feedback)
+    importer_hooks,  # noqa: F401  (rich-text rules used by the Docusaurus importer)
+)
 from pages.review import hooks as review_hooks  # noqa: F401
 from pages.translation import hooks as translation_hooks  # noqa: F401

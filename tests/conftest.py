@@ -38,6 +38,15 @@ def _demo_tree():
     )
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """The page cache outlives each test's rolled-back database: start every test without it."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     """The demo site: French tree, its English translation, one page of each type."""

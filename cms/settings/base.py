@@ -17,6 +17,11 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; never list both
     "wagtail.api.v2",
+    "wagtail.api.v3",
+    "wagtail.contrib.frontend_cache",
+    "pages.delivery",
+    "corsheaders",
+    "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -45,7 +50,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # ETag on every response and 304 for a matching If-None-Match / If-Modified-Since.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.delivery.http_cache.CacheControlMiddleware",
+    "pages.delivery.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -183,3 +193,48 @@ LIVE_DATA_CACHE_SECONDS = 60
 LIVE_DATA_FAILURE_CACHE_SECONDS = 30
 # Reader feedback: at most this many answers per address within the window (seconds).
 FEEDBACK_RATE_LIMIT = (5, 600)
+
+# Delivery: HTTP caching, page cache, CORS, CDN invalidation (see docs/deploy.md).
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "pages.delivery.cache_backends.ResilientRedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "studiobib")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "30"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # 0 turns the page cache off
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_PREFLIGHT_MAX_AGE = 86400
+# /api/v3/openapi.json and the docs page at /api/v3/docs/ (Swagger UI from "ninja" static files).
+WAGTAILAPI_DOCS_ENABLED = True
+# The CDN purges exactly the URLs we give it (translations are purged explicitly, with their own slugs).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE = {"cdn": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }}
+elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish, nginx proxy_cache_purge, Fastly-like: an HTTP PURGE sent to this address.
+    WAGTAILFRONTENDCACHE = {"cdn": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }}
+# Background tasks (Wagtail 8 uses django-tasks). Immediate runs them in the request, after commit;
+# see docs/deploy.md for a queue with a worker.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "3"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
+WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("WEBHOOK_BACKOFF_SECONDS", "30"))
+# Preview on external front ends: where the editor is sent, and how long its token lives.
+HEADLESS_PREVIEW_CLIENT_URL = os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "300"))

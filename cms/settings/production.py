@@ -35,7 +35,37 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names (cache forever) and gzip/brotli copies, served by WhiteNoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Media on S3-compatible object storage (AWS, MinIO, Ceph, OVH…) when a bucket is named; the
+# credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "file_overwrite": False,
+            "querystring_auth": False,  # public media URLs, cacheable by the CDN
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+
+# Keep database connections between requests, and check them before use.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# Sessions read from the cache (Redis when REDIS_URL is set), written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -94,9 +94,9 @@ def test_feedback_and_search_work_without_javascript(live_server, live_site_tree
         # Without JavaScript the tabs script does nothing; the form is plain HTML.
         page.locator("#feedback-yes").check()
         page.locator("#feedback-comment").fill("Clear, thanks.")
-        page.get_by_role("button", name="Envoyer mon avis").click()
+        page.get_by_role("button", name="Send feedback").click()
         page.wait_for_url("**/en/spaces/podcast-studio/#feedback")
-        assert "Merci" in page.locator(".feedback__message").inner_text()
+        assert "Thank you" in page.locator(".feedback__message").inner_text()
         feedback = ReaderFeedback.objects.get()
         assert (feedback.page_id, feedback.helpful, feedback.comment) == (live_site_tree.space_en.pk, True, "Clear, thanks.")
 

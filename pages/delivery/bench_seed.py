@@ -1,0 +1,48 @@
+"""Pages for the benchmark: copies of the demo space, spread over sections of at most 1,000."""
+
+from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from pages.models import SectionPage, SpacePage
+
+BATCH = 1000
+
+
+def seed_pages(total):
+    """Bring the number of live pages to at least `total` (idempotent, only adds).
+
+    The search index is not updated for these pages (`manage.py update_index` would).
+    """
+    backends = {name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        return _seed(total)
+
+
+def _seed(total):
+    from wagtail.models import Page
+
+    fr = Locale.objects.get(language_code="fr")
+    template = SpacePage.objects.get(locale=fr, slug="studio-balado")
+    espaces = template.get_parent().specific
+    missing = total - Page.objects.live().count()
+    lot = SectionPage.objects.filter(locale=fr, slug__startswith="lot-").count()
+    now = timezone.now()
+    while missing > 0:
+        with transaction.atomic():
+            lot += 1
+            section = SectionPage(title=f"Lot {lot}", slug=f"lot-{lot}", show_child_cards=False, live=True,
+                                  first_published_at=now, last_published_at=now)
+            espaces.add_child(instance=section)
+            for index in range(min(BATCH, missing - 1)):
+                section.add_child(instance=SpacePage(
+                    title=f"Espace {lot}-{index}", slug=f"espace-{lot}-{index}", summary=template.summary,
+                    hero_image_id=template.hero_image_id, hero_image_alt=template.hero_image_alt,
+                    body=template.body.raw_data, gallery=template.gallery.raw_data,
+                    live=True, first_published_at=now, last_published_at=now,
+                ))
+        missing = total - Page.objects.live().count()
+    return Page.objects.live().count()

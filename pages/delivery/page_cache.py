@@ -1,0 +1,103 @@
+"""Whole-page cache of the anonymous HTML, with invalidation by path.
+
+Each cached page lives under a key made of a site-wide generation, the version of its path
+and its host + path. Invalidating a path gives it a new version; invalidating everything (a
+move, a deletion, a change of the menu) gives the site a new generation. Old entries are never
+read again and expire after ``PAGE_CACHE_TIMEOUT``.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+from .http_cache import is_anonymous_request
+
+GENERATION_KEY = "pagecache:generation"
+HIT_HEADER = "X-Page-Cache"
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified")
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _digest(text):
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _path_key(path):
+    return f"pagecache:path:{_digest(path)}"
+
+
+def _content_key(generation, version, host, path):
+    return f"pagecache:page:{generation}:{version}:{_digest(host + path)}"
+
+
+def _prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+def is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_TIMEOUT > 0
+        and request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and request.path.startswith(_prefixes())
+        and is_anonymous_request(request)
+    )
+
+
+def is_cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def invalidate_paths(paths):
+    """Forget the cached HTML of these URL paths (every host)."""
+    paths = {p for p in paths if p}
+    if paths:
+        _cache().set_many({_path_key(p): uuid.uuid4().hex for p in paths}, timeout=None)
+
+
+def invalidate_all():
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page views from the cache, and fill it on a miss."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        cache = _cache()
+        path_key = _path_key(request.path)
+        versions = cache.get_many([GENERATION_KEY, path_key])
+        key = _content_key(
+            versions.get(GENERATION_KEY, "0"), versions.get(path_key, "0"), request.get_host(), request.path
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers.items():
+                response[name] = value
+            response[HIT_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT)
+            response[HIT_HEADER] = "miss"
+        return response

@@ -1,0 +1,82 @@
+"""The number of SQL queries per page view and per API listing does not grow with the content."""
+
+import copy
+import uuid
+
+from wagtail.images.models import Image
+
+import pytest
+
+from pages.models import SpacePage
+
+pytestmark = pytest.mark.django_db
+
+
+def _block(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def _add_spaces(parent, count, template):
+    """`count` published spaces under `parent`, each a copy of the demo space (images, blocks)."""
+    for index in range(count):
+        page = SpacePage(
+            title=f"Espace {index}", slug=f"espace-{uuid.uuid4().hex[:8]}", summary="Un espace.",
+            hero_image=template.hero_image, hero_image_alt="Photo", locale=parent.locale,
+            gallery=copy.deepcopy(template.gallery.raw_data), body=copy.deepcopy(template.body.raw_data),
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+
+
+def _long_body(count):
+    image = Image.objects.first()
+    blocks = []
+    for index in range(count):
+        blocks.append(_block("heading", {"text": f"Partie {index}", "level": "h2", "anchor": ""}))
+        blocks.append(_block("paragraph", f"<p>Paragraphe {index}.</p>"))
+        blocks.append(_block("image", {"image": image.pk, "alt": f"Image {index}", "decorative": False,
+                                       "caption": "", "credit": ""}))
+    return blocks
+
+
+def _count(django_assert_max_num_queries, client, url, limit=1000):
+    with django_assert_max_num_queries(limit) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture
+def section(site_tree):
+    return site_tree.sections["espaces"]
+
+
+SCENARIOS = {
+    "section page": lambda tree, section: section.url,
+    "api listing": lambda tree, section: f"/api/v2/pages/?child_of={section.pk}&limit=100",
+    "api typed listing": lambda tree, section: f"/api/v2/pages/?type=pages.SpacePage&child_of={section.pk}&fields=*&limit=100",
+    "api v3 listing": lambda tree, section: f"/api/v3/pages/?child_of={section.pk}&limit=100",
+}
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_queries_do_not_grow_with_the_number_of_pages(client, site_tree, section, settings, django_assert_max_num_queries, scenario):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    url = SCENARIOS[scenario]
+    _add_spaces(section, 9, site_tree.space_fr)
+    at_10 = _count(django_assert_max_num_queries, client, url(site_tree, section))
+    _add_spaces(section, 190, site_tree.space_fr)
+    _count(django_assert_max_num_queries, client, url(site_tree, section), limit=at_10)
+
+
+@pytest.mark.parametrize("view", ["page", "api detail"])
+def test_queries_do_not_grow_with_the_number_of_blocks(client, site_tree, settings, django_assert_max_num_queries, view):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    space = site_tree.space_fr
+    url = space.url if view == "page" else f"/api/v2/pages/{space.pk}/"
+    space.body = _long_body(4)
+    space.save_revision().publish()
+    at_10 = _count(django_assert_max_num_queries, client, url)
+    space.body = _long_body(70)
+    space.save_revision().publish()
+    _count(django_assert_max_num_queries, client, url, limit=at_10)
