@@ -51,7 +51,7 @@ format: install ## Format with ruff
 	$(VENV)/bin/ruff format .
 
 messages: install ## Extract the interface strings into locale/ and compile them
-	$(MANAGE) makemessages --locale fr --locale en --ignore ".venv/*" --ignore "tests/*" --ignore "static/*" --no-obsolete
+	$(MANAGE) makemessages --locale fr --locale en --ignore ".venv/*" --ignore "tests/*" --ignore "static/*" --ignore "bench/*" --no-obsolete
 	$(PY) -m cms.check_messages --fill-source
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
