@@ -116,3 +116,9 @@ def test_the_redis_cache_works_when_redis_is_up():
     assert cache.get("page") == b"<html>"
     cache.delete("page")
     assert cache.get("page") is None
+
+
+def test_a_reader_with_a_pending_message_gets_a_fresh_page_with_the_message(client, site_tree):
+    client.get(site_tree.space_fr.url)  # now cached
+    response = client.post(f"/fr/avis/{site_tree.space_fr.pk}/", {"helpful": "yes"}, follow=True)
+    assert "Merci ! Votre avis a été transmis" in response.content.decode().replace("&#x27;", "'")

@@ -5,13 +5,15 @@ from django.utils.cache import patch_cache_control
 
 
 def is_anonymous_request(request):
-    """No session and no credentials: the response cannot depend on who is asking.
+    """No session, no pending messages and no credentials: the response cannot depend on who is asking.
 
-    Checked on the cookie rather than on ``request.user`` so that anonymous requests never
-    load a session (which would add ``Vary: Cookie`` and defeat shared caches).
+    Checked on the cookies rather than on ``request.user`` so that anonymous requests never
+    load a session (which would add ``Vary: Cookie`` and defeat shared caches). A reader who
+    just sent feedback carries a messages cookie and must see the thank-you, not a cached page.
     """
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )
 
