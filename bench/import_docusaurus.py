@@ -151,8 +151,9 @@ def markdown(data):
                      f"{full['images']['created']} images, {full['documents']['created']} documents, "
                      f"{full['redirects']['created']} redirects created.")
     lines += ["", "Produced by `make bench-import` (bench/import_docusaurus.py), tests settings, immediate task backend.",
-              "The Docusaurus production build of the same site is not measured by this script "
-              "(it needs the site's Node.js dependencies, which the corpus does not include)."]
+              "",
+              "The Docusaurus production build of the same site, for comparison: see `docusaurus_build.md` "
+              "beside this file (measured by bench/docusaurus_build.sh)."]
     return "\n".join(lines) + "\n"
 
 
