@@ -11,6 +11,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from pages.validators import http_url_validator
+
 GROUP_MEDIA = _("Médias")
 
 # Players we embed as an iframe. Anything else is shown as a plain link.
@@ -138,9 +140,13 @@ class DocumentLinkBlock(blocks.StructBlock):
         }
 
 
-def _validate_http_url(url):
-    if url and urlparse(url).scheme not in ("http", "https"):
-        raise ValidationError(_("Saisissez une adresse qui commence par http:// ou https://."))
+def _clean_http_url(value):
+    """The URL of a block must be http(s): the same rule, and message, as the booking URL field."""
+    if value.get("url"):
+        try:
+            http_url_validator(value["url"])
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from None
 
 
 class VideoBlock(blocks.StructBlock):
@@ -173,10 +179,7 @@ class VideoBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Choisissez un fichier vidéo ou saisissez son adresse."))}
             )
-        try:
-            _validate_http_url(value.get("url"))
-        except ValidationError as error:
-            raise StructBlockValidationError(block_errors={"url": error}) from None
+        _clean_http_url(value)
         return value
 
     def get_context(self, value, parent_context=None):
@@ -216,10 +219,7 @@ class EmbedBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        try:
-            _validate_http_url(value.get("url"))
-        except ValidationError as error:
-            raise StructBlockValidationError(block_errors={"url": error}) from None
+        _clean_http_url(value)
         return value
 
     def get_context(self, value, parent_context=None):

@@ -13,7 +13,7 @@ from pages.models import MissionPage, SpacePage, ToolGuidePage
 from pages.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
 
 from .demo_media import demo_document, demo_image
-from .skeleton import ensure_skeleton, publish, publish_translation
+from .skeleton import ensure_live_translation, ensure_skeleton, publish, publish_translation
 from .translations import segment_pairs, translate_page
 
 DEMO_ADMIN = {"username": "admin", "password": "studiobib-demo", "email": "admin@example.org"}
@@ -204,14 +204,6 @@ def _ensure_page(parent, page, user):
     return publish(page, user)
 
 
-def _ensure_translation(page, locale, pairs, user):
-    existing = page.get_translation_or_none(locale)
-    if existing is not None and existing.live:
-        return existing.specific
-    translate_page(page, locale, pairs, user)
-    return publish_translation(page.get_translation(locale).specific, user)
-
-
 @transaction.atomic
 def load_demo():
     """Create the demo pages once; a second run finds them and changes nothing."""
@@ -235,5 +227,5 @@ def load_demo():
         publish_translation(home.get_translation(skeleton.en).specific, user)
 
     for page in (mission, space, guide):
-        _ensure_translation(page, skeleton.en, t.pairs, user)
+        ensure_live_translation(page, skeleton.en, t.pairs, user)
     return {"admin": user, "accounts": demo_accounts(), "pages": [mission, space, guide]}

@@ -80,7 +80,8 @@ def _ensure_french_home(fr, user):
     return home
 
 
-def _translated_live(page, locale, pairs, user):
+def ensure_live_translation(page, locale, pairs, user):
+    """The live translation of `page`, translated from `pairs` and published when it is not live yet."""
     existing = page.get_translation_or_none(locale)
     if existing is not None and existing.live:
         return existing.specific
@@ -106,7 +107,7 @@ def ensure_skeleton(user=None):
 
     home_pairs = {HOME["title"][0]: HOME["title"][1], HOME["slug"]: "home"}
     home_pairs.update(segment_pairs(*HOME["intro"]))
-    home_en = _translated_live(home_fr, en, home_pairs, user)
+    home_en = ensure_live_translation(home_fr, en, home_pairs, user)
 
     sections = {}
     for slug, title_fr, title_en, slug_en, intro_fr, intro_en in SECTIONS:
@@ -115,7 +116,7 @@ def ensure_skeleton(user=None):
             section = SectionPage(title=title_fr, slug=slug, intro=f"<p>{intro_fr}</p>", show_in_menus=True, locale=fr)
             home_fr.add_child(instance=section)
             publish(section, user)
-        _translated_live(section, en, {title_fr: title_en, slug: slug_en, intro_fr: intro_en}, user)
+        ensure_live_translation(section, en, {title_fr: title_en, slug: slug_en, intro_fr: intro_en}, user)
         sections[slug] = section
     # Roles and review workflow; the permissions scoped to each tree need both homes.
     ensure_editorial_roles()
