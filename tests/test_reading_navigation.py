@@ -131,3 +131,34 @@ def test_listings_show_the_service_status_of_each_space_and_tool(site_tree):
     assert re.search(r'class="status-chip status--in_service">.*En service</p>', creative)
     results = _html("/fr/recherche/?q=studio")
     assert "Partiellement disponible" in results
+
+
+def test_sidebar_expands_only_the_branches_leading_to_the_page(creatives):
+    sidebar = _sidebar(_html("/fr/creatives/imprimante-3d-bambu/"))
+    titles = re.findall(r'<a href="[^"]+"[^>]*>([^<]+)</a>', sidebar)
+    # "Découpe laser" is a closed branch here: its link is there, its pages are one click away.
+    assert titles == ["Créatives", "Imprimante 3D Bambu Lab", "Découpe laser"]
+
+
+def test_previous_page_after_a_closed_branch_is_its_last_visible_page(creatives):
+    hidden = ToolGuidePage(title="Brouillon laser", slug="brouillon-laser", locale=creatives["laser"].locale)
+    creatives["laser"].add_child(instance=hidden)
+    ToolGuidePage.objects.filter(pk=hidden.pk).update(live=False)
+    _add(creatives["section"], ToolGuidePage(title="Vinyle", slug="vinyle"))
+    html = _html("/fr/creatives/vinyle/")
+    assert re.search(r'href="/fr/creatives/decoupe-laser/entretien/" rel="prev"', html)
+    assert re.search(r'href="/fr/creatives/vinyle/" rel="next"', _html("/fr/creatives/decoupe-laser/entretien/"))
+
+
+@pytest.mark.parametrize("pages_in_closed_branch", [0, 25])
+def test_a_page_costs_the_same_however_big_the_other_branches_are(
+    creatives, pages_in_closed_branch, django_assert_max_num_queries
+):
+    for number in range(pages_in_closed_branch):
+        _add(creatives["laser"], ToolGuidePage(title=f"Fiche {number}", slug=f"fiche-{number}"))
+    client = Client()
+    client.get("/fr/creatives/imprimante-3d-bambu/")
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get("/fr/creatives/imprimante-3d-bambu/")
+    assert response.status_code == 200
+    assert "Fiche" not in response.content.decode()

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -42,18 +43,22 @@ class SectionNavigation:
 
 
 def section_navigation(page):
-    """The tree of the page's section and its neighbours in reading (tree) order, in two queries."""
+    """The page's section as a sidebar tree, and its neighbours in reading (tree) order.
+
+    Only the branches on the way to the page are expanded: the section's children, the children
+    of each ancestor of the page and the page's own children. Reading the whole section instead
+    would make every page view grow with the size of the section (10,000 links in a big one).
+    Two queries, three when the previous page is the last descendant of a sibling branch.
+    """
     if page is None or not getattr(page, "pk", None) or page.depth < SECTION_DEPTH:
         return SectionNavigation()
-    if page.depth == SECTION_DEPTH:
-        section = page
-    else:
-        section = Page.objects.ancestor_of(page).filter(depth=SECTION_DEPTH).first()
-        if section is None:
-            return SectionNavigation()
+    section_path = page.path[: SECTION_DEPTH * Page.steplen]
+    open_paths = [page.path[: depth * Page.steplen] for depth in range(SECTION_DEPTH, page.depth + 1)]
+    children_of_open = Q()
+    for path in open_paths:
+        children_of_open |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
     pages = list(
-        Page.objects.descendant_of(section, inclusive=True).live().public()
-        .filter(locale_id=page.locale_id).order_by("path")
+        _visible(page).filter(Q(path=section_path) | children_of_open).order_by("path")
         .only("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
     )
     # A page whose parent is hidden (draft, private) is left out with its parent.
@@ -62,7 +67,7 @@ def section_navigation(page):
     for candidate in pages:
         node = NavNode(candidate, current=candidate.pk == page.pk,
                        open=page.path.startswith(candidate.path))
-        if candidate.depth == section.depth:
+        if candidate.path == section_path:
             nodes[candidate.path] = node
             order.append(candidate)
             continue
@@ -72,11 +77,35 @@ def section_navigation(page):
         parent.children.append(node)
         nodes[candidate.path] = node
         order.append(candidate)
-    root = nodes.get(section.path)
+    root = nodes.get(section_path)
     position = next((i for i, p in enumerate(order) if p.pk == page.pk), None)
     previous = order[position - 1] if position else None
+    if previous is not None and previous.numchild and not page.path.startswith(previous.path):
+        # A closed sibling branch comes before the page: reading order goes through its last page.
+        previous = _last_visible_descendant(page, previous)
     following = order[position + 1] if position is not None and position + 1 < len(order) else None
     return SectionNavigation(section=root, previous=previous, next=following)
+
+
+def _visible(page):
+    return Page.objects.live().public().filter(locale_id=page.locale_id)
+
+
+def _last_visible_descendant(page, branch, window=50):
+    """The last page of ``branch`` in tree order whose ancestors up to ``branch`` are all visible.
+
+    Looks at the last ``window`` visible pages only, so that the cost does not grow with the
+    branch; a branch whose last 50 pages all sit under hidden pages falls back to the branch.
+    """
+    fields = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
+    candidates = list(_visible(page).descendant_of(branch).order_by("-path").only(*fields)[:window])
+
+    def parents(candidate):
+        return {candidate.path[: depth * Page.steplen] for depth in range(branch.depth + 1, candidate.depth)}
+
+    needed = set().union(*(parents(c) for c in candidates)) if candidates else set()
+    visible = set(_visible(page).filter(path__in=needed).values_list("path", flat=True)) if needed else set()
+    return next((c for c in candidates if parents(c) <= visible), branch)
 
 
 @register.simple_tag
