@@ -1,9 +1,11 @@
 """Whole-page cache of the anonymous HTML, with invalidation by path.
 
-Each cached page lives under a key made of a site-wide generation, the version of its path
-and its host + path. Invalidating a path gives it a new version; invalidating everything (a
-move, a deletion, a change of the menu) gives the site a new generation. Old entries are never
-read again and expire after ``PAGE_CACHE_TIMEOUT``.
+Each cached page lives under a key made of its host + path, and carries the site-wide
+generation and the version of its path it was stored under. Invalidating a path gives it a new
+version; invalidating everything (a move, a deletion, a change of the menu) gives the site a
+new generation. An entry stored under another generation or version is a miss, overwritten by
+the next reader. A hit costs one round trip to the cache: the generation, the path's version
+and the entry are read together.
 """
 
 import hashlib
@@ -32,8 +34,8 @@ def _path_key(path):
     return f"pagecache:path:{_digest(path)}"
 
 
-def _content_key(generation, version, host, path):
-    return f"pagecache:page:{generation}:{version}:{_digest(host + path)}"
+def _content_key(host, path):
+    return f"pagecache:page:{_digest(host + path)}"
 
 
 def _prefixes():
@@ -83,13 +85,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         path_key = _path_key(request.path)
-        versions = cache.get_many([GENERATION_KEY, path_key])
-        key = _content_key(
-            versions.get(GENERATION_KEY, "0"), versions.get(path_key, "0"), request.get_host(), request.path
-        )
-        cached = cache.get(key)
-        if cached is not None:
-            status, headers, content = cached
+        key = _content_key(request.get_host(), request.path)
+        found = cache.get_many([GENERATION_KEY, path_key, key])
+        stamp = (found.get(GENERATION_KEY, "0"), found.get(path_key, "0"))
+        cached = found.get(key)
+        if cached is not None and cached[0] == stamp:
+            _stamp, status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers.items():
                 response[name] = value
@@ -98,6 +99,6 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if is_cacheable_response(response):
             headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT)
+            cache.set(key, (stamp, response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT)
             response[HIT_HEADER] = "miss"
         return response
