@@ -1,8 +1,11 @@
 """`make bench`: the site under production settings and gunicorn, loaded with wrk on 127.0.0.1.
 
-For 1,000 then 10,000 published pages (PostgreSQL), it measures a page uncached, the same page
-cached, an API listing and an API detail, plus the page's saved HTML served by nginx as the
-static baseline. Writes bench/results/latest.json and latest.md.
+For 1,000 and 10,000 published pages (one PostgreSQL database each), it measures a page
+uncached, the same page cached, an API listing and an API detail, plus the page's saved HTML
+served by nginx as the static baseline. Both sites run side by side and every scenario is run
+in several rounds alternating between them, so that a slow moment of the machine hits both
+sizes alike; the tables give the median of the rounds. Writes bench/results/latest.json and
+latest.md.
 """
 
 import argparse
@@ -12,6 +15,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -23,8 +27,8 @@ WORK = ROOT / "bench" / "results" / "tmp"
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "18765"))
-STATIC_PORT = int(os.environ.get("BENCH_STATIC_PORT", "18766"))
-PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", "18767"))
+STATIC_PORT = int(os.environ.get("BENCH_STATIC_PORT", "18770"))
+PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", "18775"))
 HOST = "127.0.0.1"
 
 PROBE = """
@@ -44,7 +48,7 @@ print(json.dumps(counts))
 """
 
 
-def env(database_url, redis_url):
+def env(database_url, redis_url, port):
     e = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_", "CORS"))}
     e.update({
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -53,8 +57,8 @@ def env(database_url, redis_url):
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
-        "WAGTAILAPI_BASE_URL": f"http://{HOST}:{APP_PORT}",
-        "GUNICORN_BIND": f"{HOST}:{APP_PORT}",
+        "WAGTAILAPI_BASE_URL": f"http://{HOST}:{port}",
+        "GUNICORN_BIND": f"{HOST}:{port}",
         "GUNICORN_ACCESSLOG": "",
         "DJANGO_LOG_LEVEL": "ERROR",
     })
@@ -105,11 +109,26 @@ def wrk(url, duration, connections, threads):
     }
 
 
-def start_nginx(html):
+def start_nginx(html, app_ports):
+    """nginx: the static baseline, and per site the shared cache of docs/deploy.md in front of it."""
     root = WORK / "static"
     root.mkdir(parents=True, exist_ok=True)
     (root / "page.html").write_bytes(html)
     conf = WORK / "nginx.conf"
+    # The shared cache (CDN or nginx) keeps what the app marks "public, max-age", never "private".
+    proxies = "".join(f"""
+    server {{
+        listen {HOST}:{PROXY_PORT + index};
+        location / {{
+            proxy_pass http://{HOST}:{port};
+            proxy_set_header Host $http_host;
+            proxy_cache pages{index};
+            proxy_cache_lock on;
+            proxy_cache_use_stale updating;
+            add_header X-Proxy-Cache $upstream_cache_status;
+        }}
+    }}
+    proxy_cache_path {WORK}/proxy_cache{index} levels=1:2 keys_zone=pages{index}:10m max_size=100m;""" for index, port in enumerate(app_ports))
     conf.write_text(f"""
 worker_processes 1;
 daemon off;
@@ -124,26 +143,15 @@ http {{
         listen {HOST}:{STATIC_PORT};
         root {root};
         location / {{ default_type text/html; }}
-    }}
-    # The shared cache of docs/deploy.md (CDN or nginx) in front of gunicorn: it keeps what the
-    # app marks "public, max-age" and never what it marks private.
-    proxy_cache_path {WORK}/proxy_cache levels=1:2 keys_zone=pages:10m max_size=100m;
-    server {{
-        listen {HOST}:{PROXY_PORT};
-        location / {{
-            proxy_pass http://{HOST}:{APP_PORT};
-            proxy_set_header Host $http_host;
-            proxy_cache pages;
-            proxy_cache_lock on;
-            proxy_cache_use_stale updating;
-            add_header X-Proxy-Cache $upstream_cache_status;
-        }}
-    }}
+    }}{proxies}
 }}
 """)
     for path in (WORK, root):
         path.chmod(0o755)
     (root / "page.html").chmod(0o644)
+    for index in range(len(app_ports)):
+        ensure_free(PROXY_PORT + index)
+        shutil.rmtree(WORK / f"proxy_cache{index}", ignore_errors=True)
     process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(WORK)])
     wait_for(f"http://{HOST}:{STATIC_PORT}/page.html")
     return process
@@ -155,91 +163,158 @@ def stop(process):
         process.wait(timeout=30)
 
 
-def measure(e, pages, args):
-    manage(e, "seed_bench_pages", "--pages", str(pages))
-    import redis
+def database_url(base, pages):
+    return f"{base}_{pages}"
 
-    redis.Redis.from_url(e["REDIS_URL"]).flushdb()
-    ensure_free(APP_PORT)
-    ensure_free(STATIC_PORT)
-    gunicorn = subprocess.Popen(
-        [str(Path(PY).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--workers", str(args.workers)],
-        cwd=ROOT, env=e,
-    )
-    nginx = None
-    try:
-        base = f"http://{HOST}:{APP_PORT}"
-        html = wait_for(f"{base}/fr/espaces/studio-balado/")
-        if gunicorn.poll() is not None:
+
+def recreate(url, template=None):
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    create = f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else "")
+    subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{name}"', "-c", create],
+                   check=True, capture_output=True)
+
+
+def prepare(args, sizes):
+    """One database per size; the larger ones start as copies of the smaller, then grow."""
+    previous = None
+    for index, pages in enumerate(sizes):
+        url = database_url(args.database_url, pages)
+        e = env(url, redis_db(args.redis_url, index), APP_PORT + index)
+        if args.fresh:
+            recreate(url, template=previous)
+        if previous is None or not args.fresh:
+            manage(e, "migrate", "--no-input", "-v0")
+            manage(e, "setup_site", "--demo")
+        manage(e, "seed_bench_pages", "--pages", str(pages))
+        previous = url
+    manage(e, "collectstatic", "--no-input", "-v0")
+
+
+def redis_db(url, index):
+    base, db = url.rsplit("/", 1)
+    return f"{base}/{int(db) + index}"
+
+
+class Site:
+    """One size of the site under gunicorn, with the URLs of its scenarios."""
+
+    def __init__(self, args, index, pages):
+        self.pages = pages
+        self.port = APP_PORT + index
+        self.proxy_port = PROXY_PORT + index
+        self.env = env(database_url(args.database_url, pages), redis_db(args.redis_url, index), self.port)
+        self.args = args
+        self.process = None
+
+    def start(self):
+        import redis
+
+        redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
+        ensure_free(self.port)
+        self.process = subprocess.Popen(
+            [str(Path(PY).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--workers", str(self.args.workers)],
+            cwd=ROOT, env=self.env,
+        )
+        base = f"http://{HOST}:{self.port}"
+        self.html = wait_for(f"{base}/fr/espaces/studio-balado/")
+        if self.process.poll() is not None:
             sys.exit("gunicorn stopped: see its output above.")
         with urllib.request.urlopen(f"{base}/fr/espaces/studio-balado/") as response:
             if response.headers.get("X-Page-Cache") != "hit":
                 sys.exit("The page cache does not answer: is this our gunicorn?")
         api = json.loads(wait_for(f"{base}/api/v2/pages/?type=pages.SpacePage&locale=fr&limit=1"))
         space_id = api["items"][0]["id"]
-        urls = {
+        paths = {
             "page uncached": "/fr/espaces/studio-balado/?uncached=1",  # a query string bypasses the page cache
             "page cached": "/fr/espaces/studio-balado/",
             "api listing": "/api/v2/pages/?locale=fr&limit=20",
             "api detail": f"/api/v2/pages/{space_id}/",
         }
-        probe = subprocess.run([PY, "-c", PROBE, json.dumps(urls)], cwd=ROOT, env=e,
+        probe = subprocess.run([PY, "-c", PROBE, json.dumps(paths)], cwd=ROOT, env=self.env,
                                capture_output=True, text=True, check=True)
-        queries = json.loads(probe.stdout.strip().splitlines()[-1])
-        ensure_free(PROXY_PORT)
-        shutil.rmtree(WORK / "proxy_cache", ignore_errors=True)
-        nginx = start_nginx(html)
-        urls["page cached at the edge"] = f"http://{HOST}:{PROXY_PORT}/fr/espaces/studio-balado/"
-        queries["page cached at the edge"] = 0
-        static = wrk(f"http://{HOST}:{STATIC_PORT}/page.html", args.duration, args.connections, args.threads)
-        rows = [{"name": "static nginx", "pages": pages, **static, "queries_per_request": 0, "ratio_to_static": 1.0}]
-        for name, url in urls.items():
-            url = url if url.startswith("http") else base + url
-            wait_for(url)
-            result = wrk(url, args.duration, args.connections, args.threads)
-            rows.append({"name": name, "pages": pages, **result, "queries_per_request": queries[name],
-                         "ratio_to_static": round(result["req_s"] / static["req_s"], 4)})
-            print(rows[-1], flush=True)
-        return rows
-    finally:
-        stop(nginx)
-        stop(gunicorn)
+        self.queries = json.loads(probe.stdout.strip().splitlines()[-1])
+        self.urls = {name: base + path for name, path in paths.items()}
+        self.urls["page cached at the edge"] = f"http://{HOST}:{self.proxy_port}/fr/espaces/studio-balado/"
+        self.urls["static nginx"] = f"http://{HOST}:{STATIC_PORT}/page.html"
+        self.queries.update({"page cached at the edge": 0, "static nginx": 0})
+
+    def stop(self):
+        stop(self.process)
+
+
+SCENARIOS = ["static nginx", "page uncached", "page cached", "api listing", "api detail", "page cached at the edge"]
+
+
+def run_rounds(sites, args):
+    """Every scenario, `rounds` times, alternating sizes; the median of each (size, scenario)."""
+    runs = {}
+    for name in SCENARIOS:
+        for _round in range(args.rounds):
+            for site in sites:
+                wait_for(site.urls[name])
+                result = wrk(site.urls[name], args.duration, args.connections, args.threads)
+                runs.setdefault((site.pages, name), []).append(result)
+                print(site.pages, name, result, flush=True)
+    rows = []
+    for site in sites:
+        static = statistics.median(r["req_s"] for r in runs[(site.pages, "static nginx")])
+        for name in SCENARIOS:
+            results = runs[(site.pages, name)]
+            req_s = [r["req_s"] for r in results]
+            rows.append({
+                "name": name, "pages": site.pages,
+                "req_s": round(statistics.median(req_s), 1),
+                "p50_ms": round(statistics.median(r["p50_ms"] for r in results), 3),
+                "p99_ms": round(statistics.median(r["p99_ms"] for r in results), 3),
+                "queries_per_request": site.queries[name],
+                "ratio_to_static": round(statistics.median(req_s) / static, 4),
+                "req_s_runs": req_s,
+            })
+    return rows
 
 
 def markdown(rows, meta):
     lines = [
         "# Benchmark", "",
         f"{meta['date']} · {meta['cpus']} CPUs · gunicorn {meta['workers']} workers × 2 threads · "
-        f"wrk {meta['threads']} thread(s), {meta['connections']} connections, {meta['duration']} s per scenario · "
-        "PostgreSQL + Redis on 127.0.0.1", "",
-        "| scenario | pages | req/s | p50 (ms) | p99 (ms) | queries/request | ratio to static |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        f"wrk {meta['threads']} thread(s), {meta['connections']} connections, {meta['duration']} s per run · "
+        f"median of {meta.get('rounds', 1)} rounds alternating the sizes · PostgreSQL + Redis on 127.0.0.1", "",
+        "| scenario | pages | req/s | p50 (ms) | p99 (ms) | queries/request | ratio to static | req/s of each round |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     lines += [f"| {r['name']} | {r['pages']:,} | {r['req_s']:,} | {r['p50_ms']} | {r['p99_ms']} | "
-              f"{r['queries_per_request']} | {r['ratio_to_static']:.2%} |" for r in rows]
+              f"{r['queries_per_request']} | {r['ratio_to_static']:.2%} | "
+              f"{' · '.join(f'{v:,.0f}' for v in r.get('req_s_runs', [r['req_s']]))} |" for r in rows]
     sizes = sorted({r["pages"] for r in rows})
     if len(sizes) == 2:
         small, large = ({r["name"]: r for r in rows if r["pages"] == size} for size in sizes)
         lines += ["", f"Scaling, {sizes[0]:,} → {sizes[1]:,} pages (the target: no figure worse by more than 20%):", "",
                   "| scenario | req/s change | p50 change | p99 change |", "|---|---:|---:|---:|"]
+        def change(after, before):
+            return f"{after / before - 1:+.0%}" if before else "n/a"
+
         for name, row in large.items():
             before = small[name]
-            lines.append(f"| {name} | {row['req_s'] / before['req_s'] - 1:+.0%} | "
-                         f"{row['p50_ms'] / before['p50_ms'] - 1:+.0%} | {row['p99_ms'] / before['p99_ms'] - 1:+.0%} |")
+            lines.append(f"| {name} | {change(row['req_s'], before['req_s'])} | "
+                         f"{change(row['p50_ms'], before['p50_ms'])} | {change(row['p99_ms'], before['p99_ms'])} |")
     return "\n".join(lines) + "\n"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default=os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/studiobib_bench"))
-    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"))
+        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/studiobib_bench"),
+        help="base URL: one database per size is made by adding _<pages> to its name")
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
+                        help="the first size uses this database number, the next ones the following numbers")
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "10")))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "3")))
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
-    parser.add_argument("--fresh", action="store_true", help="drop and recreate the benchmark database")
+    parser.add_argument("--fresh", action="store_true", help="drop and recreate the benchmark databases")
     parser.add_argument("--render", action="store_true", help="only rewrite latest.md from latest.json")
     args = parser.parse_args()
     if args.render:
@@ -250,21 +325,24 @@ def main():
     if not all(shutil.which(tool) for tool in ("wrk", "nginx")):
         sys.exit("wrk and nginx are needed: `make bench` installs them (apt-get install wrk nginx-light).")
 
-    e = env(args.database_url, args.redis_url)
+    sizes = sorted(args.pages)
     WORK.mkdir(parents=True, exist_ok=True)
-    if args.fresh:
-        name = args.database_url.rsplit("/", 1)[1]
-        admin = args.database_url.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{name}"', "-c", f'CREATE DATABASE "{name}"'],
-                       check=True, capture_output=True)
-    manage(e, "migrate", "--no-input", "-v0")
-    manage(e, "setup_site", "--demo")
-    manage(e, "collectstatic", "--no-input", "-v0")
-    rows = []
-    for pages in sorted(args.pages):
-        rows += measure(e, pages, args)
+    prepare(args, sizes)
+    sites = [Site(args, index, pages) for index, pages in enumerate(sizes)]
+    nginx = None
+    try:
+        for site in sites:
+            site.start()
+        ensure_free(STATIC_PORT)
+        nginx = start_nginx(sites[0].html, [site.port for site in sites])
+        rows = run_rounds(sites, args)
+    finally:
+        stop(nginx)
+        for site in sites:
+            site.stop()
     meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpus": os.cpu_count(),
-            "workers": args.workers, "threads": args.threads, "connections": args.connections, "duration": args.duration}
+            "workers": args.workers, "threads": args.threads, "connections": args.connections,
+            "duration": args.duration, "rounds": args.rounds}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(rows, indent=2) + "\n")
     (RESULTS / "latest.meta.json").write_text(json.dumps(meta, indent=2) + "\n")
