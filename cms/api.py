@@ -2,9 +2,11 @@
 
 import json
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import QuerySet
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -26,6 +28,7 @@ from wagtail.models import Locale, Site
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
+from pages.delivery.listing_cache import cached_count
 from pages.delivery.preview import read_token
 
 
@@ -166,6 +169,9 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         return queryset.select_related(*related)
 
     def paginate_queryset(self, queryset):
+        if isinstance(queryset, QuerySet) and settings.PAGE_CACHE_TIMEOUT > 0:
+            # Wagtail's paginator asks the queryset for its total; keep it between changes.
+            queryset.count = partial(cached_count, queryset)
         pages = super().paginate_queryset(queryset)
         load_streamfields_in_bulk(pages)
         # Each item's html_url reads the site root paths from the cache: read them once.

@@ -122,3 +122,24 @@ def test_a_reader_with_a_pending_message_gets_a_fresh_page_with_the_message(clie
     client.get(site_tree.space_fr.url)  # now cached
     response = client.post(f"/fr/avis/{site_tree.space_fr.pk}/", {"helpful": "yes"}, follow=True)
     assert "Merci ! Votre avis a été transmis" in response.content.decode().replace("&#x27;", "'")
+
+
+def _total(client, url):
+    return _get(client, url).json()["meta"]["total_count"]
+
+
+def test_api_listing_counts_are_kept_until_a_page_changes(client, site_tree, django_assert_max_num_queries):
+    from pages.models import SpacePage
+
+    url = f"/api/v2/pages/?child_of={site_tree.sections['espaces'].pk}"
+    before = _total(client, url)
+    with django_assert_max_num_queries(30) as counted:
+        assert _total(client, url) == before
+    assert not any("COUNT(" in query["sql"] for query in counted.captured_queries)
+
+    new = SpacePage(title="Atelier vidéo", slug="atelier-video", locale=site_tree.sections["espaces"].locale)
+    site_tree.sections["espaces"].add_child(instance=new)
+    new.save_revision().publish()
+    assert _total(client, url) == before + 1
+    new.unpublish()
+    assert _total(client, url) == before

@@ -18,11 +18,13 @@ from django.http import HttpResponse
 from .http_cache import is_anonymous_request
 
 GENERATION_KEY = "pagecache:generation"
+# Changed by every invalidation: what lists pages (API counts) is stale after any change.
+LISTINGS_KEY = "pagecache:listings"
 HIT_HEADER = "X-Page-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified")
 
 
-def _cache():
+def store():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
@@ -66,12 +68,12 @@ def is_cacheable_response(response):
 def invalidate_paths(paths):
     """Forget the cached HTML of these URL paths (every host)."""
     paths = {p for p in paths if p}
-    if paths:
-        _cache().set_many({_path_key(p): uuid.uuid4().hex for p in paths}, timeout=None)
+    versions = {_path_key(p): uuid.uuid4().hex for p in paths}
+    store().set_many({**versions, LISTINGS_KEY: uuid.uuid4().hex}, timeout=None)
 
 
 def invalidate_all():
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    store().set_many({GENERATION_KEY: uuid.uuid4().hex, LISTINGS_KEY: uuid.uuid4().hex}, timeout=None)
 
 
 class PageCacheMiddleware:
@@ -83,7 +85,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        cache = _cache()
+        cache = store()
         path_key = _path_key(request.path)
         key = _content_key(request.get_host(), request.path)
         found = cache.get_many([GENERATION_KEY, path_key, key])
