@@ -162,12 +162,23 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "studiobib_french",
     }
 }
+# Uploads (pages/uploads/): each file is checked by content against its extension. SVG is refused
+# (it can carry scripts): editors export a PNG instead.
 WAGTAILDOCS_EXTENSIONS = [
-    "csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip",
-    "mp4", "webm", "mp3", "wav", "stl", "3mf", "svg",
+    "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "zip",
+    "mp4", "webm", "mp3", "wav", "stl", "3mf", "obj",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # videos
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.uploads.forms.CheckedDocumentForm"
+# Always through Django, which adds nosniff, a CSP sandbox and "attachment" for all but PDF,
+# even when the files live in object storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.uploads.forms.CheckedImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The 360° panoramas of the spaces are 71 megapixels; decompression bombs are far above.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
