@@ -154,11 +154,12 @@ def check_image(name, stream, size):
         raise _mismatch(name, extension, kind)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            # Between half and the whole limit Pillow only warns (see limits.py): the count below decides.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(stream) as image:
                 image_format, (width, height) = image.format, image.size
                 frames = getattr(image, "n_frames", 1)
-    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+    except PILImage.DecompressionBombError:
         raise _too_many_pixels(name, None, None) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise _mismatch(name, extension, kind) from None
@@ -170,8 +171,10 @@ def check_image(name, stream, size):
     if limit is not None and width * height * max(1, frames) > limit:
         raise _too_many_pixels(name, width, height)
     try:
-        with PILImage.open(stream) as image:
-            image.verify()  # reads the whole file: truncated or corrupted data fails here
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            with PILImage.open(stream) as image:
+                image.verify()  # reads the whole file: truncated or corrupted data fails here
     except Exception:  # Pillow raises many unrelated types for broken data
         raise ValidationError(
             _(
