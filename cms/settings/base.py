@@ -1,10 +1,13 @@
 """Settings shared by every environment; dev, test and production only override."""
 
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.embeds import oembed_providers
 
 import dj_database_url
 
@@ -191,6 +194,17 @@ NON_LOCALIZED_PATH_PREFIXES = (
 # Hosts (and their subdomains) whose pages the embed and video blocks may show in a frame,
 # beyond the well-known players listed in pages/blocks/media.py.
 EMBED_EXTRA_HOSTS = [h for h in os.environ.get("EMBED_EXTRA_HOSTS", "umontreal.ca").split(",") if h]
+# Wagtail's oEmbed look-ups (admin embed chooser) ask only these providers: YouTube, Vimeo and the
+# university's PeerTube instances (PEERTUBE_HOSTS); any other address is "not found".
+PEERTUBE_HOSTS = [h for h in os.environ.get("PEERTUBE_HOSTS", "classe.iro.umontreal.ca").split(",") if h]
+WAGTAILEMBEDS_FINDERS = [{
+    "class": "wagtail.embeds.finders.oembed",
+    "providers": [oembed_providers.youtube, oembed_providers.vimeo] + [
+        {"endpoint": f"https://{host}/services/oembed",
+         "urls": [rf"^https?://{re.escape(host)}/(?:w|videos/watch|videos/embed)/.+$"]}
+        for host in PEERTUBE_HOSTS
+    ],
+}]
 
 # Live-data blocks: the upstream JSON address of each source; {name} takes the block's parameter.
 LIVE_DATA_SOURCES = {

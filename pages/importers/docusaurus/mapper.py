@@ -779,7 +779,7 @@ class Flow:
         if not tag.is_component and lname in TRANSPARENT_TAGS:
             self.children(node)
             return
-        if not tag.is_component and lname in INLINE_TAGS | {"a"}:
+        if not tag.is_component and lname in {*INLINE_TAGS, "a"}:
             self.inline_element(tag, node, line)
             return
         self.unmapped(tag, node, line)
