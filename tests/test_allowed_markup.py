@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import Path
 
 from django.apps import apps
+from django.utils import translation
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -26,6 +27,14 @@ from tests import upload_samples as samples
 from tests.editorial import edit_url, space_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _french():
+    """The messages are checked in French, whatever language an earlier test left active."""
+    with translation.override("fr"):
+        yield
+
 
 MINISITE = Path(__file__).parent / "fixtures" / "docusaurus" / "minisite"
 # Markup that would run or frame something (escaped text such as "&lt;b onmouseover=…" is harmless).

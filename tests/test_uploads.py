@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -21,6 +22,14 @@ from pages.workflows import EDITORS
 from tests import upload_samples as samples
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _french():
+    """The messages are checked in French, whatever language an earlier test left active."""
+    with translation.override("fr"):
+        yield
+
 
 # name, content, expected message (a fragment) or None when the file is accepted.
 IMAGE_CASES = [
