@@ -6,3 +6,8 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
     verbose_name = _("Pages de contenu")
+
+    def ready(self):
+        from pages.uploads.limits import apply_pillow_limits
+
+        apply_pillow_limits()

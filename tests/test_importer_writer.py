@@ -90,10 +90,13 @@ def test_images_are_deduplicated_and_never_lack_alt_text(site_tree, admin_user):
     Image = get_image_model()
     before = Image.objects.count()
     report = run(user=admin_user, publish=True)
-    # studio.png (hero + body), printer.png, logo.svg, anim.gif: four files, four images
-    assert Image.objects.count() - before == 4
-    assert Image.objects.filter(title="Logo", file__endswith=".svg").exists()
+    # studio.png (hero + body), printer.png, anim.gif: three images; logo.svg is refused (SVG can
+    # carry scripts), its alt text stays in the page and the report names it.
+    assert Image.objects.count() - before == 3
+    assert not Image.objects.filter(file__endswith=".svg").exists()
+    assert any(e.code == "image_svg_refused" and "logo.svg" in e.message and e.line == 18 for e in report.entries)
     printer = imported("docs/outils/imprimante.md")
+    assert "Logo" in "".join(b.value.source for b in printer.body if b.block_type == "paragraph")
     images = [b.value for b in printer.body if b.block_type == "image"]
     assert images and all(v["alt"] for v in images)
     assert any(e.code == "image_alt_missing" and e.line == 16 for e in report.entries)

@@ -1,10 +1,13 @@
 """Settings shared by every environment; dev, test and production only override."""
 
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.embeds import oembed_providers
 
 import dj_database_url
 
@@ -162,12 +165,23 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "studiobib_french",
     }
 }
+# Uploads (pages/uploads/): each file is checked by content against its extension. SVG is refused
+# (it can carry scripts): editors export a PNG instead.
 WAGTAILDOCS_EXTENSIONS = [
-    "csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip",
-    "mp4", "webm", "mp3", "wav", "stl", "3mf", "svg",
+    "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "zip",
+    "mp4", "webm", "mp3", "wav", "stl", "3mf", "obj",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # videos
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.uploads.forms.CheckedDocumentForm"
+# Always through Django, which adds nosniff, a CSP sandbox and "attachment" for all but PDF,
+# even when the files live in object storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.uploads.forms.CheckedImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The 360° panoramas of the spaces are 71 megapixels; decompression bombs are far above.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
@@ -180,6 +194,17 @@ NON_LOCALIZED_PATH_PREFIXES = (
 # Hosts (and their subdomains) whose pages the embed and video blocks may show in a frame,
 # beyond the well-known players listed in pages/blocks/media.py.
 EMBED_EXTRA_HOSTS = [h for h in os.environ.get("EMBED_EXTRA_HOSTS", "umontreal.ca").split(",") if h]
+# Wagtail's oEmbed look-ups (admin embed chooser) ask only these providers: YouTube, Vimeo and the
+# university's PeerTube instances (PEERTUBE_HOSTS); any other address is "not found".
+PEERTUBE_HOSTS = [h for h in os.environ.get("PEERTUBE_HOSTS", "classe.iro.umontreal.ca").split(",") if h]
+WAGTAILEMBEDS_FINDERS = [{
+    "class": "wagtail.embeds.finders.oembed",
+    "providers": [oembed_providers.youtube, oembed_providers.vimeo] + [
+        {"endpoint": f"https://{host}/services/oembed",
+         "urls": [rf"^https?://{re.escape(host)}/(?:w|videos/watch|videos/embed)/.+$"]}
+        for host in PEERTUBE_HOSTS
+    ],
+}]
 
 # Live-data blocks: the upstream JSON address of each source; {name} takes the block's parameter.
 LIVE_DATA_SOURCES = {

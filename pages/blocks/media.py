@@ -31,15 +31,28 @@ EMBED_HOSTS = {
 }
 
 
-def embed_src(url):
-    """The iframe address for a supported player URL, or None when we only link to it."""
+def embed_allowed(url):
+    """True when the address is on a platform we frame: the players above, or a host of
+    EMBED_EXTRA_HOSTS (the university's PeerTube, for example) or one of its subdomains."""
     parsed = urlparse(url or "")
     if parsed.scheme not in ("http", "https"):
-        return None
-    host = parsed.netloc.lower()
+        return False
+    host = (parsed.hostname or "").lower()
     extra_hosts = getattr(settings, "EMBED_EXTRA_HOSTS", ())
-    if host not in EMBED_HOSTS and not any(host == h or host.endswith("." + h) for h in extra_hosts):
+    return host in EMBED_HOSTS or any(host == h or host.endswith("." + h) for h in extra_hosts)
+
+
+def allowed_platforms_text():
+    hosts = sorted({h.removeprefix("www.") for h in EMBED_HOSTS} | set(getattr(settings, "EMBED_EXTRA_HOSTS", ())))
+    return ", ".join(hosts)
+
+
+def embed_src(url):
+    """The iframe address for a supported player URL, or None when we only link to it."""
+    if not embed_allowed(url):
         return None
+    parsed = urlparse(url)
+    host = parsed.netloc.lower()
     pattern = EMBED_HOSTS.get(host)
     if pattern is None:
         return url
@@ -141,12 +154,20 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 def _clean_http_url(value):
-    """The URL of a block must be http(s): the same rule, and message, as the booking URL field."""
+    """The URL of a block must be http(s) (the same rule, and message, as the booking URL field)
+    and point to a platform we accept to frame."""
     if value.get("url"):
         try:
             http_url_validator(value["url"])
         except ValidationError as error:
             raise StructBlockValidationError(block_errors={"url": error}) from None
+        if not embed_allowed(value["url"]):
+            error = ValidationError(
+                _("« %(host)s » n'est pas une plateforme acceptée. Plateformes acceptées : %(platforms)s."),
+                code="embed_not_allowed",
+                params={"host": urlparse(value["url"]).hostname or value["url"], "platforms": allowed_platforms_text()},
+            )
+            raise StructBlockValidationError(block_errors={"url": error})
 
 
 class VideoBlock(blocks.StructBlock):

@@ -23,9 +23,9 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   mission_block_in_body;
 - invisible on the old site, left out: mdx_esm_dropped, mdx_comment_dropped, html_comment_dropped,
   component_behaviour_dropped;
-- media and links: image_alt_missing, image_external, image_in_table, image_is_hero, file_missing,
-  embed_title_missing, embed_invalid, link_unresolved, link_anchor_dropped, link_target_failed;
+- media and links: image_alt_missing, image_external, image_in_table, image_is_hero, image_svg_refused,
+  file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_anchor_dropped, link_target_failed;
 - writing: section_reused, slug_taken, page_moved, conflict, draft_live_page, redirect_root_skipped,
-  redirect_too_long; failures: image_unreadable, file_unreadable, map_failed, create_failed,
+  redirect_too_long; failures: image_unreadable, image_refused, file_refused, file_unreadable, map_failed, create_failed,
   write_failed, parent_failed.
 """

@@ -313,6 +313,8 @@ class Inline:
                 self.ctx.problem("link_anchor_dropped", self.line,
                                  f"Lien « {href} » : le lien vers la page est conservé, pas l'ancre #{target.anchor}.", "info")
             return f'<a data-linktype="page" data-import-page="{attr(target.value)}">{inner}</a>'
+        if target.kind == "image" and svg_refused(self.ctx, target.value, self.line):
+            return inner
         if target.kind in ("document", "image"):
             self.ctx.documents.append(target.value)
             return f'<a data-linktype="document" data-import-asset="{attr(target.value)}">{inner}</a>'
@@ -328,6 +330,8 @@ class Inline:
         alt = alt_text(self.ctx, alt, title, src, self.line)
         if path is None:
             missing(self.ctx, src, self.line)
+            return esc(alt)
+        if svg_refused(self.ctx, path, self.line):
             return esc(alt)
         if features != "rich":
             self.ctx.problem("image_in_table", self.line, f"Image « {src} » dans un tableau : remplacée par son texte alternatif.")
@@ -438,6 +442,16 @@ def alt_text(ctx, alt, title, src, line):
         src = src.name
     ctx.problem("image_alt_missing", line, f"Image « {src} » sans texte alternatif : rempli avec « {fill} » (à revoir).")
     return fill
+
+
+def svg_refused(ctx, path, line):
+    """SVG can carry scripts, so the CMS takes none: the reader keeps the alt text or the link text,
+    the report says which file to export as PNG."""
+    if path is None or Path(path).suffix.lower() != ".svg":
+        return False
+    ctx.problem("image_svg_refused", line, f"Image SVG « {Path(path).name} » non importée (le SVG peut contenir du code) : "
+                                           "son texte est conservé ; exportez-la en PNG et ajoutez-la dans le CMS.")
+    return True
 
 
 def missing(ctx, src, line):
@@ -734,6 +748,9 @@ class Flow:
             missing(ctx, src, line)
             self.html.append(f"<p>{esc(alt)}</p>")
             return
+        if svg_refused(ctx, path, line):
+            self.html.append(f"<p>{esc(alt)}</p>")
+            return
         if ctx.hero_image is not None and str(path) == str(ctx.hero_image) and ctx.page_type in (SPACE, TOOL_GUIDE):
             ctx.problem("image_is_hero", line, "Image identique à l'image principale de la page : portée par le champ « image principale ».", "info")
             return
@@ -762,7 +779,7 @@ class Flow:
         if not tag.is_component and lname in TRANSPARENT_TAGS:
             self.children(node)
             return
-        if not tag.is_component and lname in INLINE_TAGS | {"a"}:
+        if not tag.is_component and lname in {*INLINE_TAGS, "a"}:
             self.inline_element(tag, node, line)
             return
         self.unmapped(tag, node, line)
@@ -999,7 +1016,9 @@ class Flow:
         image = item.get("image") or item.get("img")
         if image:
             found = ctx.resolver.file(_src(image, ctx), ctx.doc)
-            if found is not None:
+            if svg_refused(ctx, found, line):
+                pass
+            elif found is not None:
                 value["image"] = {"__image__": str(found)}
             else:
                 missing(ctx, _src(image, ctx), line)
@@ -1181,7 +1200,9 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
     hero = None
     if image:
         hero = resolver.file(str(image), doc)
-        if hero is None:
+        if svg_refused(ctx, hero, doc.front_matter_lines.get("image", 1)):
+            hero = None
+        elif hero is None:
             line = doc.front_matter_lines.get("image", 1)
             ctx.problem("file_missing", line, f"Image de front matter introuvable : « {image} ».")
         ctx.hero_image = hero

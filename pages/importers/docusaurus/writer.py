@@ -25,9 +25,11 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
@@ -38,9 +40,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from pages.blocks.media import allowed_platforms_text, embed_allowed
 from pages.blocks.text import INLINE_FEATURES, RICH_TEXT_FEATURES
 from pages.models import MissionPage, SectionPage, SpacePage, ToolGuidePage
 from pages.site_setup.skeleton import ensure_skeleton
+from pages.uploads.checks import check_document_path, check_image_path, message_of
 
 from .mapper import IMAGE_SUFFIXES, humanize_filename
 from .plan import doc_key
@@ -196,7 +200,7 @@ class Importer:
             if node.doc is None:
                 continue
             try:
-                draft = self.plan.draft(node)
+                draft = self._draft(node)
                 self.drafts[node.key] = draft
                 for problem in draft.problems:
                     self.report.add(problem.code, node.key, problem.line, problem.message, problem.level)
@@ -205,6 +209,32 @@ class Importer:
                 self._fail(node, failure.code, failure.line, str(failure))
             except Exception as exc:
                 self._fail(node, "map_failed", 0, f"{exc.__class__.__name__}: {exc}")
+
+    def _draft(self, node):
+        draft = self.plan.draft(node)
+        if draft is None:
+            return None
+        draft.fields = {name: self._embeds_allowed(node, value) for name, value in draft.fields.items()}
+        return draft
+
+    def _embeds_allowed(self, node, value):
+        """A video or embed on a platform the blocks refuse becomes a link to it, with a report entry:
+        the address is kept, nothing is framed."""
+        if isinstance(value, list):
+            return [self._embeds_allowed(node, item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        inner = value.get("value")
+        if value.get("type") in ("video", "embed") and isinstance(inner, dict) and inner.get("url") \
+                and not embed_allowed(inner["url"]):
+            url = inner["url"]
+            line = next((n for n, text in enumerate(node.doc.parsed.raw.split("\n"), 1) if url in text), 0)
+            self.report.add("embed_not_allowed", node.key, line,
+                            f"Contenu intégré « {url} » : plateforme non acceptée (acceptées : {allowed_platforms_text()}) ; "
+                            "remplacé par un lien.")
+            link = f'<p><a href="{escape(url)}">{escape(inner.get("title") or url)}</a></p>'
+            return dict(value, type="paragraph", value=link)
+        return {key: self._embeds_allowed(node, item) for key, item in value.items()}
 
     def _read_assets(self, node, draft):
         found = []
@@ -224,6 +254,8 @@ class Importer:
             asset = Asset(path, "image" if is_image else "document", sha1)
             if is_image and sha1 not in self._known_image_hashes():
                 asset.size = self._image_size(node, path)  # also refuses a broken file before any write
+            elif not is_image:
+                self._check_document(node, path)
             self.assets[str(path)] = asset
 
     def _known_image_hashes(self):
@@ -250,25 +282,20 @@ class Importer:
         return sorted({value for kind, value in found if kind != "__page__"})
 
     def _image_size(self, node, path):
-        """Width and height from the file header (no decoding), SVG through Willow."""
+        """Width and height, once the file has passed the same content checks as an admin upload."""
         try:
-            if path.suffix.lower() == ".svg":
-                from willow.image import Image as WillowImage
-
-                with open(path, "rb") as handle:
-                    width, height = WillowImage.open(handle).get_size()
-            else:
-                from PIL import Image as PILImage
-
-                with PILImage.open(path) as image:
-                    width, height = image.size
-            width, height = int(width), int(height)
-            if width <= 0 or height <= 0:
-                raise ValueError("dimensions nulles")
-            return width, height
-        except Exception as exc:  # Pillow and Willow raise several unrelated types on a broken file
+            return check_image_path(path)
+        except ValidationError as error:
+            raise DocFailure("image_refused", self._line_of(node, path), message_of(error)) from None
+        except OSError as exc:
             raise DocFailure("image_unreadable", self._line_of(node, path),
                              f"Image illisible « {path.name} » ({exc.__class__.__name__}) : corrigez ou retirez le fichier.") from None
+
+    def _check_document(self, node, path):
+        try:
+            check_document_path(path)
+        except ValidationError as error:
+            raise DocFailure("file_refused", self._line_of(node, path), message_of(error)) from None
 
     def _image_size_plain(self, path):
         class _Node:  # an asset met outside any doc (should not happen): no line to give
@@ -444,7 +471,7 @@ class Importer:
                             f"La page existe déjà en {wanted} ; la règle donne {draft.page_type} : type existant gardé.", "info")
             node.page_type = wanted
             node.draft_cache = None
-            draft = self.plan.draft(node)
+            draft = self._draft(node)
             self.drafts[node.key] = draft
             self._read_assets(node, draft)
         new_hash = self._source_hash(node, draft, parent_key)
