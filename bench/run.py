@@ -10,22 +10,34 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(
+    0, str(Path(__file__).resolve().parent.parent)
+)  # run as a script: import the bench package
+
+from bench.server import (
+    HOST,
+    PY,
+    ROOT,
+    ensure_free,
+    env,
+    manage,
+    recreate_database,
+    start_gunicorn,
+    stop,
+    wait_for,
+)
+
 WORK = ROOT / "bench" / "results" / "tmp"
 RESULTS = ROOT / "bench" / "results"
-PY = sys.executable
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "18765"))
 STATIC_PORT = int(os.environ.get("BENCH_STATIC_PORT", "18766"))
 PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", "18767"))
-HOST = "127.0.0.1"
 
 PROBE = """
 import json, sys, django
@@ -44,44 +56,6 @@ print(json.dumps(counts))
 """
 
 
-def env(database_url, redis_url):
-    e = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_", "CORS"))}
-    e.update({
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "WAGTAILAPI_BASE_URL": f"http://{HOST}:{APP_PORT}",
-        "GUNICORN_BIND": f"{HOST}:{APP_PORT}",
-        "GUNICORN_ACCESSLOG": "",
-        "DJANGO_LOG_LEVEL": "ERROR",
-    })
-    return e
-
-
-def manage(e, *args):
-    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=e, check=True)
-
-
-def ensure_free(port):
-    with socket.socket() as probe:
-        if probe.connect_ex((HOST, port)) == 0:
-            sys.exit(f"Port {port} on {HOST} is already in use: set BENCH_APP_PORT / BENCH_STATIC_PORT.")
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                return r.read()
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {timeout}s")
-
-
 def to_ms(value):
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
     return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 3)
@@ -90,7 +64,9 @@ def to_ms(value):
 def wrk(url, duration, connections, threads):
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     latency = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
     if set(latency) != {"50", "99"}:
@@ -149,23 +125,13 @@ http {{
     return process
 
 
-def stop(process):
-    if process and process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-
-
 def measure(e, pages, args):
     manage(e, "seed_bench_pages", "--pages", str(pages))
     import redis
 
     redis.Redis.from_url(e["REDIS_URL"]).flushdb()
-    ensure_free(APP_PORT)
     ensure_free(STATIC_PORT)
-    gunicorn = subprocess.Popen(
-        [str(Path(PY).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--workers", str(args.workers)],
-        cwd=ROOT, env=e,
-    )
+    gunicorn = start_gunicorn(e, args.workers)
     nginx = None
     try:
         base = f"http://{HOST}:{APP_PORT}"
@@ -183,22 +149,45 @@ def measure(e, pages, args):
             "api listing": "/api/v2/pages/?locale=fr&limit=20",
             "api detail": f"/api/v2/pages/{space_id}/",
         }
-        probe = subprocess.run([PY, "-c", PROBE, json.dumps(urls)], cwd=ROOT, env=e,
-                               capture_output=True, text=True, check=True)
+        probe = subprocess.run(
+            [PY, "-c", PROBE, json.dumps(urls)],
+            cwd=ROOT,
+            env=e,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         queries = json.loads(probe.stdout.strip().splitlines()[-1])
         ensure_free(PROXY_PORT)
         shutil.rmtree(WORK / "proxy_cache", ignore_errors=True)
         nginx = start_nginx(html)
         urls["page cached at the edge"] = f"http://{HOST}:{PROXY_PORT}/fr/espaces/studio-balado/"
         queries["page cached at the edge"] = 0
-        static = wrk(f"http://{HOST}:{STATIC_PORT}/page.html", args.duration, args.connections, args.threads)
-        rows = [{"name": "static nginx", "pages": pages, **static, "queries_per_request": 0, "ratio_to_static": 1.0}]
+        static = wrk(
+            f"http://{HOST}:{STATIC_PORT}/page.html", args.duration, args.connections, args.threads
+        )
+        rows = [
+            {
+                "name": "static nginx",
+                "pages": pages,
+                **static,
+                "queries_per_request": 0,
+                "ratio_to_static": 1.0,
+            }
+        ]
         for name, url in urls.items():
             url = url if url.startswith("http") else base + url
             wait_for(url)
             result = wrk(url, args.duration, args.connections, args.threads)
-            rows.append({"name": name, "pages": pages, **result, "queries_per_request": queries[name],
-                         "ratio_to_static": round(result["req_s"] / static["req_s"], 4)})
+            rows.append(
+                {
+                    "name": name,
+                    "pages": pages,
+                    **result,
+                    "queries_per_request": queries[name],
+                    "ratio_to_static": round(result["req_s"] / static["req_s"], 4),
+                }
+            )
             print(rows[-1], flush=True)
         return rows
     finally:
@@ -208,39 +197,61 @@ def measure(e, pages, args):
 
 def markdown(rows, meta):
     lines = [
-        "# Benchmark", "",
+        "# Benchmark",
+        "",
         f"{meta['date']} · {meta['cpus']} CPUs · gunicorn {meta['workers']} workers × 2 threads · "
         f"wrk {meta['threads']} thread(s), {meta['connections']} connections, {meta['duration']} s per scenario · "
-        "PostgreSQL + Redis on 127.0.0.1", "",
+        "PostgreSQL + Redis on 127.0.0.1",
+        "",
         "| scenario | pages | req/s | p50 (ms) | p99 (ms) | queries/request | ratio to static |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [f"| {r['name']} | {r['pages']:,} | {r['req_s']:,} | {r['p50_ms']} | {r['p99_ms']} | "
-              f"{r['queries_per_request']} | {r['ratio_to_static']:.2%} |" for r in rows]
+    lines += [
+        f"| {r['name']} | {r['pages']:,} | {r['req_s']:,} | {r['p50_ms']} | {r['p99_ms']} | "
+        f"{r['queries_per_request']} | {r['ratio_to_static']:.2%} |"
+        for r in rows
+    ]
     sizes = sorted({r["pages"] for r in rows})
     if len(sizes) == 2:
         small, large = ({r["name"]: r for r in rows if r["pages"] == size} for size in sizes)
-        lines += ["", f"Scaling, {sizes[0]:,} → {sizes[1]:,} pages (the target: no figure worse by more than 20%):", "",
-                  "| scenario | req/s change | p50 change | p99 change |", "|---|---:|---:|---:|"]
+        lines += [
+            "",
+            f"Scaling, {sizes[0]:,} → {sizes[1]:,} pages (the target: no figure worse by more than 20%):",
+            "",
+            "| scenario | req/s change | p50 change | p99 change |",
+            "|---|---:|---:|---:|",
+        ]
         for name, row in large.items():
             before = small[name]
-            lines.append(f"| {name} | {row['req_s'] / before['req_s'] - 1:+.0%} | "
-                         f"{row['p50_ms'] / before['p50_ms'] - 1:+.0%} | {row['p99_ms'] / before['p99_ms'] - 1:+.0%} |")
+            lines.append(
+                f"| {name} | {row['req_s'] / before['req_s'] - 1:+.0%} | "
+                f"{row['p50_ms'] / before['p50_ms'] - 1:+.0%} | {row['p99_ms'] / before['p99_ms'] - 1:+.0%} |"
+            )
     return "\n".join(lines) + "\n"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--database-url", default=os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/studiobib_bench"))
-    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/studiobib_bench"
+        ),
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+    )
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "10")))
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2))
-    parser.add_argument("--fresh", action="store_true", help="drop and recreate the benchmark database")
-    parser.add_argument("--render", action="store_true", help="only rewrite latest.md from latest.json")
+    parser.add_argument(
+        "--fresh", action="store_true", help="drop and recreate the benchmark database"
+    )
+    parser.add_argument(
+        "--render", action="store_true", help="only rewrite latest.md from latest.json"
+    )
     args = parser.parse_args()
     if args.render:
         rows = json.loads((RESULTS / "latest.json").read_text())
@@ -248,23 +259,28 @@ def main():
         (RESULTS / "latest.md").write_text(markdown(rows, meta))
         return
     if not all(shutil.which(tool) for tool in ("wrk", "nginx")):
-        sys.exit("wrk and nginx are needed: `make bench` installs them (apt-get install wrk nginx-light).")
+        sys.exit(
+            "wrk and nginx are needed: `make bench` installs them (apt-get install wrk nginx-light)."
+        )
 
-    e = env(args.database_url, args.redis_url)
+    e = env(args.database_url, args.redis_url, APP_PORT)
     WORK.mkdir(parents=True, exist_ok=True)
     if args.fresh:
-        name = args.database_url.rsplit("/", 1)[1]
-        admin = args.database_url.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{name}"', "-c", f'CREATE DATABASE "{name}"'],
-                       check=True, capture_output=True)
+        recreate_database(args.database_url)
     manage(e, "migrate", "--no-input", "-v0")
     manage(e, "setup_site", "--demo")
     manage(e, "collectstatic", "--no-input", "-v0")
     rows = []
     for pages in sorted(args.pages):
         rows += measure(e, pages, args)
-    meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cpus": os.cpu_count(),
-            "workers": args.workers, "threads": args.threads, "connections": args.connections, "duration": args.duration}
+    meta = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "cpus": os.cpu_count(),
+        "workers": args.workers,
+        "threads": args.threads,
+        "connections": args.connections,
+        "duration": args.duration,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(rows, indent=2) + "\n")
     (RESULTS / "latest.meta.json").write_text(json.dumps(meta, indent=2) + "\n")
