@@ -23,6 +23,8 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 TIMEOUT = 30
+# The admin's refusal of a save on a locked page (French interface, the demo accounts' language).
+LOCKED = "verrouillée"
 # How often an editor, instead of only saving a draft, also submits for review or publishes.
 SUBMIT_EVERY = 4
 PUBLISH_EVERY = 6
@@ -258,6 +260,10 @@ def edit(host, port, account, parent_id, deadline, tally, reviews, label, min_ro
                 reviews.put((page_id, reviewed))
                 if account.waits_for_review and not reviewed.wait(timeout=TIMEOUT):
                     tally.fail(f"{account.username}: no review within {TIMEOUT} s")
+        elif status == 200 and any(LOCKED in error for error in admin_errors(content)):
+            # Wagtail refused the save and told the editor why; nothing was acknowledged, nothing
+            # is lost. Seen briefly right after an approval, while the review lock is lifted.
+            tally.count(f"{counter} refused (page locked)")
         elif status is not None:
             tally.fail(
                 f"{account.username}: {counter} answered {status} (round {round_}): {admin_errors(content)}"
