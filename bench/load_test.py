@@ -28,7 +28,8 @@ def markdown(data):
         "",
         f"{meta['date']} · {meta['cpus']} CPUs · {meta['seconds']} s · gunicorn {meta['workers']} workers × 2 threads · "
         f"PostgreSQL + Redis on 127.0.0.1 · {meta['readers']} readers, {meta['editors']} editors, 1 reviewer · "
-        f"{meta['live_pages']} live pages, {meta['urls']} reader URLs (both languages)",
+        f"{meta['live_pages']} live pages, {meta['urls']} reader URLs (both languages) · "
+        f"load average before the run (1, 5, 15 min): {meta.get('load_average_before')}",
         "",
         f"**{s['requests']:,} requests, {s['server_errors']} server errors (5xx), {s['connection_errors']} connection "
         f"errors, {data['lost_revisions']} lost revisions** (of {data['saves']} acknowledged saves).",
@@ -91,6 +92,9 @@ def main():
 
     parent_id = SectionPage.objects.get(locale__language_code="fr", slug="espaces").pk
     editors, reviewer = loadgen.demo_clients(args.editors)
+    load_before = [
+        round(x, 2) for x in os.getloadavg()
+    ]  # the machine may be shared: say how busy it was
     gunicorn = start_gunicorn(e, args.workers)
     try:
         wait_for(f"http://{HOST}:{PORT}/fr/")
@@ -112,6 +116,7 @@ def main():
             "editors": args.editors,
             "live_pages": Page.objects.live().count(),
             "urls": tally.urls,
+            "load_average_before": load_before,
         },
         "summary": tally.summary(args.seconds),
         "saves": len(tally.saves),

@@ -13,6 +13,7 @@ Django must be set up in this process (the admin form data and the check read it
 import http.client
 import json
 import queue
+import random
 import re
 import threading
 import time
@@ -332,8 +333,9 @@ def reader_urls(host, port, tally, per_locale=100):
     browser.close()
     tally.latencies.pop("setup", None)
     tally.statuses.pop("setup", None)
-    # Interleave kinds, so that each reader mixes pages and API calls.
-    return sorted(urls, key=lambda u: hash(u[1]))
+    # Mix kinds (the same order on every run), so that each reader mixes pages and API calls.
+    random.Random(0).shuffle(urls)
+    return urls
 
 
 def run(host, port, seconds, readers, editors, reviewer, parent_id, min_rounds=0):
@@ -365,8 +367,9 @@ def run(host, port, seconds, readers, editors, reviewer, parent_id, min_rounds=0
         if reviewer
         else []
     )
-    # Bounded: a client stuck past its deadline is left behind (daemon thread) and the run reported.
-    limit = time.monotonic() + seconds + 2 * TIMEOUT + 10
+    # Bounded: a client stuck past its deadline and its guaranteed rounds (each a form and a
+    # save, each at most TIMEOUT) is left behind (daemon thread) and the run reported.
+    limit = time.monotonic() + seconds + (min_rounds + 2) * 2 * TIMEOUT
     for thread in editing:
         thread.join(timeout=max(0, limit - time.monotonic()))
     editors_done.set()
