@@ -1,6 +1,6 @@
 """Readers and editors on a running site for a bounded time: the client side of the load test.
 
-Readers rotate over pages and API URLs of both languages. Editors log into the real admin (session
+Readers rotate over pages and API URLs of both languages. Editors log into the real admin (login cookie
 and CSRF token, as a browser does), create a page, then save drafts, submit for review and
 publish it over and over; a reviewer approves what they submit. Every saved draft carries a
 unique token in its summary, so that afterwards `lost_revisions` can check that each save the

@@ -33,9 +33,9 @@ def _pg_env():
 def _run(command, what):
     if not shutil.which(command[0]):
         raise BackupError(
-            f"{command[0]} is not installed (PostgreSQL client tools are needed to {what})."
+            f"{command[0]} is not installed (the PostgreSQL client programs are needed to {what})."
         )
-    result = subprocess.run(  # noqa: S603 (a PostgreSQL client tool, arguments from settings)
+    result = subprocess.run(  # noqa: S603 (a PostgreSQL client program, arguments from settings)
         command, env=_pg_env(), capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
