@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import loadtest backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -70,3 +70,13 @@ check: install ## Django checks and missing migrations
 
 bench-import: install ## Benchmark the Docusaurus import (SQLite, and PostgreSQL when DATABASE_URL is set)
 	$(PY) bench/import_docusaurus.py $(CORPUS)
+
+loadtest: install ## Readers and editors at once for LOAD_SECONDS (60) under gunicorn + PostgreSQL; writes bench/results/load.*
+	$(PY) -m bench.load_test $(LOAD_ARGS)
+
+backup: install ## Database + media into one checked archive (BACKUP=folder or file.tar.gz, default backups/)
+	$(MANAGE) backup --output $(or $(BACKUP),backups)
+
+restore: install ## Restore BACKUP=archive.tar.gz into an empty database and media folder
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=path/to/studiobib-….tar.gz"; exit 2; }
+	$(MANAGE) restore $(BACKUP)

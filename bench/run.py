@@ -13,8 +13,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,14 +20,26 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: import the bench package
+
+from bench.server import (
+    HOST,
+    PY,
+    ROOT,
+    ensure_free,
+    env,
+    manage,
+    recreate_database,
+    start_gunicorn,
+    stop,
+    wait_for,
+)
+
 WORK = ROOT / "bench" / "results" / "tmp"
 RESULTS = ROOT / "bench" / "results"
-PY = sys.executable
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "18765"))
 STATIC_PORT = int(os.environ.get("BENCH_STATIC_PORT", "18770"))
 PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", "18775"))
-HOST = "127.0.0.1"
 
 PROBE = """
 import json, sys, django
@@ -46,44 +56,6 @@ for name, url in json.loads(sys.argv[1]).items():
     counts[name] = len(ctx.captured_queries)
 print(json.dumps(counts))
 """
-
-
-def env(database_url, redis_url, port):
-    e = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_", "CORS"))}
-    e.update({
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "WAGTAILAPI_BASE_URL": f"http://{HOST}:{port}",
-        "GUNICORN_BIND": f"{HOST}:{port}",
-        "GUNICORN_ACCESSLOG": "",
-        "DJANGO_LOG_LEVEL": "ERROR",
-    })
-    return e
-
-
-def manage(e, *args):
-    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=e, check=True)
-
-
-def ensure_free(port):
-    with socket.socket() as probe:
-        if probe.connect_ex((HOST, port)) == 0:
-            sys.exit(f"Port {port} on {HOST} is already in use: set BENCH_APP_PORT / BENCH_STATIC_PORT.")
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                return r.read()
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {timeout}s")
 
 
 def to_ms(value):
@@ -157,22 +129,8 @@ http {{
     return process
 
 
-def stop(process):
-    if process and process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-
-
 def database_url(base, pages):
     return f"{base}_{pages}"
-
-
-def recreate(url, template=None):
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    create = f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else "")
-    subprocess.run(["psql", admin, "-c", f'DROP DATABASE IF EXISTS "{name}"', "-c", create],
-                   check=True, capture_output=True)
 
 
 def prepare(args, sizes):
@@ -182,7 +140,7 @@ def prepare(args, sizes):
         url = database_url(args.database_url, pages)
         e = env(url, redis_db(args.redis_url, index), APP_PORT + index)
         if args.fresh:
-            recreate(url, template=previous)
+            recreate_database(url, template=previous)
         if previous is None or not args.fresh:
             manage(e, "migrate", "--no-input", "-v0")
             manage(e, "setup_site", "--demo")
@@ -211,11 +169,7 @@ class Site:
         import redis
 
         redis.Redis.from_url(self.env["REDIS_URL"]).flushdb()
-        ensure_free(self.port)
-        self.process = subprocess.Popen(
-            [str(Path(PY).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--workers", str(self.args.workers)],
-            cwd=ROOT, env=self.env,
-        )
+        self.process = start_gunicorn(self.env, self.args.workers)
         base = f"http://{HOST}:{self.port}"
         self.html = wait_for(f"{base}/fr/espaces/studio-balado/")
         if self.process.poll() is not None:

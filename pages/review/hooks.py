@@ -94,3 +94,4 @@ def review_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Traduction synchronisée depuis la page source")
+from . import workflow_menu  # noqa: E402, F401 (registers its hook)

@@ -1,0 +1,1 @@
+"""Backup and restore of the whole site: database and media files, in one verified archive."""
