@@ -2,8 +2,8 @@
 
 - Public pages: scripts and styles only from our own static files (no inline script, no
   inline style, no eval), frames only from the video and embed players the blocks accept.
-- Admin: Wagtail's editor sets inline styles and shows previews in same-origin frames, so
-  its policy is looser for styles, still without inline scripts.
+- Admin (behind a login): Wagtail's editor needs inline scripts and styles and shows previews
+  in same-origin frames; still no eval, no plugin, no other origin.
 - API: JSON only, nothing to load; its documentation page (Swagger UI) needs inline styles.
 """
 
@@ -86,9 +86,11 @@ def admin_policy():
     return _common(
         {
             "default-src": [SELF],
-            "script-src": [SELF],
-            # Wagtail's admin (Draftail, StreamField, tooltips, Swagger-like widgets) sets style
-            # attributes from JavaScript; styles cannot run code.
+            # Wagtail 8 still writes inline <script> blocks in the admin (inline panels, date
+            # and time widgets, wagtail-localize's editor) whose content changes with each page,
+            # so neither hashes nor nonces can list them. The public site does not get this.
+            "script-src": [SELF, UNSAFE_INLINE],
+            # Draftail, StreamField and tooltips set style attributes from JavaScript.
             "style-src": [SELF, UNSAFE_INLINE],
             # Image previews while uploading are blob: URLs; icons and placeholders are data: URIs.
             "img-src": [SELF, "data:", "blob:", *media],

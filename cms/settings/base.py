@@ -122,7 +122,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -273,7 +276,8 @@ AXES_LOCKOUT_CALLABLE = "cms.security.lockout.lockout_response"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1  # python-ipware counts the hops after the client's
+    # python-ipware counts the proxies listed after the client in the header.
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 # Two-factor authentication (django-otp): optional for everyone, required for the members of
@@ -284,3 +288,7 @@ OTP_TOTP_ISSUER = "studio·bib"
 # browser while a new policy is tried; violations go to CSP_REPORT_URI when it is set.
 SECURITY_CSP_REPORT_ONLY = os.environ.get("CSP_REPORT_ONLY", "false").lower() == "true"
 SECURITY_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+# Staff avatars stay on this server: no e-mail hash sent to Gravatar (and no third-party image).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call from editors' browsers to wagtail.org about new releases (pyproject.toml pins them).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
