@@ -2,6 +2,7 @@
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -17,6 +18,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "home",
     "pages",
+    "cms.security",  # login throttling page, two-factor views, Content-Security-Policy
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; never list both
     "wagtail.api.v2",
@@ -49,10 +51,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security: login throttling and two-factor devices (settings at the end of this file).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # One Content-Security-Policy per area: public pages, admin, API (cms/security/csp.py).
+    "cms.security.csp.AreaCSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # ETag on every response and 304 for a matching If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -63,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the admin asks for the code of users who have a device.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.two_factor.AdminTwoFactorMiddleware",
     # After authentication (PLATFORM.md); keeps its 404 redirect away from the API.
     "cms.middleware.LocaleMiddleware",
     # A page not translated yet: /en/… points to the French page instead of a 404.
@@ -70,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -111,7 +125,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -263,3 +280,40 @@ WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("WEBHOOK_BACKOFF_SECONDS", "30"))
 # Preview on external front ends: where the editor is sent, and how long its token lives.
 HEADLESS_PREVIEW_CLIENT_URL = os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")
 HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "300"))
+
+
+# Security: login throttling, two-factor authentication, Content-Security-Policy.
+# django-axes checks every login (admin and Django auth) before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked after AXES_FAILURE_LIMIT failures for one username from one address, for
+# AXES_COOLOFF_MINUTES; a successful login clears the count; `manage.py axes_reset` unlocks.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout.lockout_response"
+# The client address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT reverse proxies (nginx, a CDN…)
+# stand in front; each appends to X-Forwarded-For, so the client is the entry they did not write.
+# Trusting the header without a proxy would let anyone pick the address that gets locked.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    # python-ipware counts the proxies listed after the client in the header.
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+# Two-factor authentication (django-otp): optional for everyone, required for the members of
+# these groups (comma-separated names); a user with a device always gives its code in the admin.
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
+OTP_TOTP_ISSUER = "studio·bib"
+# Content-Security-Policy (policies in cms/security/csp.py): enforced, or only reported by the
+# browser while a new policy is tried; violations go to CSP_REPORT_URI when it is set.
+SECURITY_CSP_REPORT_ONLY = os.environ.get("CSP_REPORT_ONLY", "false").lower() == "true"
+SECURITY_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+# Staff avatars stay on this server: no e-mail hash sent to Gravatar (and no third-party image).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call from editors' browsers to wagtail.org about new releases (pyproject.toml pins them).
+WAGTAIL_ENABLE_UPDATE_CHECK = False

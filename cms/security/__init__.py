@@ -1,0 +1,1 @@
+"""Account and HTTP hardening: lockout page, two-factor authentication, Content-Security-Policy."""
