@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -70,3 +70,6 @@ check: install ## Django checks and missing migrations
 
 bench-import: install ## Benchmark the Docusaurus import (SQLite, and PostgreSQL when DATABASE_URL is set)
 	$(PY) bench/import_docusaurus.py $(CORPUS)
+
+fuzz: install ## Bounded fuzzing: property tests (hypothesis `fuzz` profile) and atheris targets; writes bench/results/fuzz.md
+	$(PY) bench/fuzz/run.py $(FUZZ_ARGS)

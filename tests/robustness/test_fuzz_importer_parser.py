@@ -80,6 +80,10 @@ def test_front_matter_gives_a_mapping_or_a_problem_on_its_first_line(text):
         ("titre: *inconnue", "YAML"),
         ("a: &a [*a]\ntitle: *a", "alias"),
         (billion_laughs(), "alias"),
+        # Regression: PyYAML raises ValueError, not YAMLError, on an impossible date, and the
+        # whole doc failed to parse (pages/importers/docusaurus/parser.py, parse_front_matter).
+        ("title: Titre\ndate: 2024-02-30", "day is out of range"),
+        ("title: Titre\ndate: 0000-01-01", "year 0"),
     ],
 )
 def test_front_matter_that_is_not_a_plain_mapping_is_reported_with_its_line(yaml_text, expected):
@@ -134,3 +138,23 @@ def test_pathological_nesting_finishes_and_reports_what_it_dropped(name):
     doc, draft = _check_doc(NESTED[name], SECTION, f"{name}.mdx")
     if name.startswith("unclosed_div"):
         assert sum(p.code == "jsx_unclosed" for p in draft.problems) >= 1
+
+
+def test_an_inline_tag_alone_on_its_line_keeps_its_text():
+    """Regression (found by the coverage-guided fuzzer): `<strong>…</strong>` alone on a line
+    raised TypeError (`dict | set`, pages/importers/docusaurus/mapper.py, n_jsx) and the doc failed."""
+    raw = 'Avant.\n\n<strong>Attention</strong>\n\n<a href="https://exemple.org">Lien</a>\n\n<b>\n\nGras *long*\n\n</b>\n'
+    _doc, draft = _check_doc(raw, SECTION)
+    assert draft.fields["body"][0]["value"] == (
+        '<p>Avant.</p><p><b>Attention</b></p><p><a href="https://exemple.org">Lien</a></p>'
+        "<p><b>Gras <i>long</i></b></p>"
+    )
+
+
+def test_a_malformed_ipv6_address_is_reported_not_a_crash():
+    """Regression (found by the coverage-guided fuzzer): urlparse raised "Invalid IPv6 URL" on an
+    iframe or a link to `https://[…` (pages/importers/docusaurus/mapper.py, h_iframe and link)."""
+    raw = '<iframe src="https://[exemple.org/video" title="Vidéo" />\n\nVoir <a href="http://[exemple">le lien</a>.\n'
+    _doc, draft = _check_doc(raw, SECTION)
+    assert ("embed_invalid", 1) in {(p.code, p.line) for p in draft.problems}
+    assert ("link_unresolved", 3) in {(p.code, p.line) for p in draft.problems}

@@ -178,9 +178,12 @@ class Resolver:
         href = (href or "").strip()
         if not href:
             return LinkTarget("unresolved", href)
-        parsed = urlparse(href)
-        if parsed.scheme in ("http", "https", "mailto", "tel", "ftp"):
+        try:
+            parsed = urlparse(href)
             site = urlparse(self.site.url) if self.site.url else None
+        except ValueError:  # "Invalid IPv6 URL": `http://[` and the like
+            return LinkTarget("unresolved", href)
+        if parsed.scheme in ("http", "https", "mailto", "tel", "ftp"):
             if site and parsed.netloc == site.netloc and parsed.path:
                 inner = self.link(parsed.path + (f"#{parsed.fragment}" if parsed.fragment else ""), doc)
                 if inner.kind in ("page", "document", "image"):
@@ -762,7 +765,7 @@ class Flow:
         if not tag.is_component and lname in TRANSPARENT_TAGS:
             self.children(node)
             return
-        if not tag.is_component and lname in INLINE_TAGS | {"a"}:
+        if not tag.is_component and (lname in INLINE_TAGS or lname == "a"):  # a dict: no `|` with a set
             self.inline_element(tag, node, line)
             return
         self.unmapped(tag, node, line)
@@ -771,7 +774,9 @@ class Flow:
         self.nodes(node.children)
 
     def inline_element(self, tag, node, line):
-        inner = "".join(self.rich_fragment(c) for c in node.children) if node.children else ""
+        # `<strong>Texte</strong>` alone on its line: the text is an inline child, not a paragraph.
+        inner = "".join(Inline(self.ctx, line).render(c.children) if c.type == "inline" else self.rich_fragment(c)
+                        for c in node.children)
         inner = re.sub(r"^<p>|</p>$", "", inner.strip())
         inner = inner.removesuffix("<br/>")
         if tag.name.lower() == "a" or tag.name == "Link":
@@ -841,7 +846,10 @@ class Flow:
     def h_iframe(self, tag, node, line):
         src = str(tag.attrs.get("src") or "")
         title = str(tag.attrs.get("title") or "").strip()
-        host = urlparse(src).netloc.lower()
+        try:
+            host = urlparse(src).netloc.lower()
+        except ValueError:  # "Invalid IPv6 URL": reported below as an invalid address
+            host, src = "", src.partition("://")[2]
         if not src.startswith(("http://", "https://")):
             self.ctx.problem("embed_invalid", line, f"Cadre intégré sans adresse http(s) : « {src} » conservé en texte.")
             self.html.append(f"<p>{esc(title or src)}</p>")
