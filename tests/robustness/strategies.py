@@ -37,6 +37,11 @@ WORDS = st.sampled_from(
 )
 TAGS = st.sampled_from(
     [
+        "b",
+        "strong",
+        "em",
+        "code",
+        "Link",
         "div",
         "Tabs",
         "TabItem",
@@ -60,6 +65,8 @@ TAGS = st.sampled_from(
 ATTRS = st.sampled_from(
     [
         "",
+        ' href="http://[x"',
+        ' src="https://[x"',
         ' value="a"',
         " label='B'",
         ' src="/img/x.png"',
