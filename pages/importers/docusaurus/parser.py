@@ -348,7 +348,7 @@ def parse_front_matter(text, first_line=2):
         if not isinstance(data, dict):
             raise yaml.YAMLError("front matter is not a mapping")
         if _expanded_size(data) > FRONT_MATTER_MAX_NODES:
-            raise yaml.YAMLError("front matter too large once its aliases are expanded (recursive alias or alias bomb)")
+            raise yaml.YAMLError("front matter trop grand une fois ses alias développés (alias récursif ou « bombe » d'alias)")
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date such as 2024-02-30 or 0000-01-01
         problems.append(Problem("front_matter_invalid", first_line,
                                 f"Front matter YAML invalide, lu ligne par ligne ({str(exc).splitlines()[0]})."))
