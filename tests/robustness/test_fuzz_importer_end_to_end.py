@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 MINISITE = Path(__file__).resolve().parent.parent / "fixtures" / "docusaurus" / "minisite"
 # Each example is a full import: a fraction of the profile's examples.
-FEW = settings(max_examples=max(4, settings().max_examples // 8))
+FEW = settings(max_examples=max(3, settings().max_examples // 10))
 
 BREAKERS = st.sampled_from(
     [

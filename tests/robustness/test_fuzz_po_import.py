@@ -116,6 +116,7 @@ def _check_import(folder, data):
     return result
 
 
+@settings(max_examples=max(10, settings().max_examples // 2))
 @given(steps=mutations())
 @example(steps=[("replace", 0, 'msgid_plural "pluriel"')])
 @example(steps=[("insert", 12, 'msgstr "<script>alert(1)</script>"')])
@@ -161,10 +162,10 @@ def test_a_huge_file_is_checked_whole_and_rejected_on_its_first_unknown_segment(
 ):
     text = _good_text(_translation(site_tree))
     extra = "".join(
-        f'\nmsgctxt "body.x{i}"\nmsgid "Texte {i}"\nmsgstr "Text {i}"\n' for i in range(20_000)
+        f'\nmsgctxt "body.x{i}"\nmsgid "Texte {i}"\nmsgstr "Text {i}"\n' for i in range(5_000)
     )
     result = _check_import(tmp_path, (text + extra).encode())
-    assert not result.ok and len(result.problems) == 20_000
+    assert not result.ok and len(result.problems) == 5_000
     assert "segment inconnu" in result.problems[0].message
 
 
