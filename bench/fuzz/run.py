@@ -23,6 +23,7 @@ RESULTS = ROOT / "bench" / "results" / "fuzz.md"
 SEEDS = ROOT / "tests" / "fixtures" / "docusaurus" / "constructs"
 TARGETS = ["markdown", "front_matter", "po_syntax"]
 BUGS_HEADING = "## Bugs found and fixed"
+ATHERIS_HEADING = "## Coverage-guided targets (atheris / libFuzzer)"
 
 
 def hypothesis_run(examples):
@@ -48,7 +49,7 @@ def hypothesis_run(examples):
             current = header.group(1).split("::", 1)[1]
             counts.setdefault(current, [0, 0])
             continue
-        found = re.search(r"(\d+) passing examples?, (\d+) failing examples?", line)
+        found = re.search(r"(\d+) passing(?: examples?)?, (\d+) failing", line)
         if found and current:
             counts[current][0] += int(found.group(1))
             counts[current][1] += int(found.group(2))
@@ -125,7 +126,11 @@ def main():
         lines.append(f"| {name} | {passing + failing} | {failing} |")
         print(f"  {name}: {passing + failing} inputs, {failing} failing")
     total_failed = len(failures)
-    if not args.skip_atheris:
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if args.skip_atheris and ATHERIS_HEADING in previous:  # keep the last coverage-guided figures
+        kept = previous.partition(ATHERIS_HEADING)[2].partition(BUGS_HEADING)[0]
+        lines += ["", ATHERIS_HEADING + kept.rstrip("\n")]
+    elif not args.skip_atheris:
         try:
             import atheris  # noqa: F401
         except ImportError:
@@ -148,9 +153,7 @@ def main():
                 print(f"  {target}: {result['tried']} inputs, crash: {result['crash'] or 'none'}")
                 total_failed += bool(result["crash"])
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    kept = (
-        RESULTS.read_text(encoding="utf-8").partition(BUGS_HEADING)[2] if RESULTS.exists() else ""
-    )
+    kept = previous.partition(BUGS_HEADING)[2]
     if kept:  # the hand-kept list of bugs found and fixed outlives each run
         lines += ["", BUGS_HEADING + kept.rstrip("\n")]
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -158,3 +158,11 @@ def test_a_malformed_ipv6_address_is_reported_not_a_crash():
     _doc, draft = _check_doc(raw, SECTION)
     assert ("embed_invalid", 1) in {(p.code, p.line) for p in draft.problems}
     assert ("link_unresolved", 3) in {(p.code, p.line) for p in draft.problems}
+
+
+def test_a_link_too_long_for_a_file_name_is_unresolved_not_a_crash():
+    """Regression (found by the `fuzz` profile): Path.is_file raised "File name too long" on a
+    300-character relative link (pages/importers/docusaurus/mapper.py, Resolver.file)."""
+    raw = f"[Lien]({'1' * 300})\n\n![Image]({'2' * 300}.png)\n"
+    _doc, draft = _check_doc(raw, SECTION)
+    assert {"link_unresolved", "file_missing"} & {p.code for p in draft.problems}

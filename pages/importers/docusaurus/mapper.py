@@ -84,6 +84,14 @@ def humanize_filename(path):
     return stem[:1].upper() + stem[1:] if stem else ""
 
 
+def _is_file(path):
+    """Path.is_file, False for a name the system refuses (ENAMETOOLONG from a 300-digit link)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 class Resolver:
     """Finds docs, static files and old URLs for links and images. Filesystem only."""
 
@@ -104,7 +112,7 @@ class Resolver:
             path = path.lstrip("/")[len(base):]
         for folder in self.static_dirs:
             candidate = folder / path.lstrip("/")
-            if candidate.is_file():
+            if _is_file(candidate):
                 return candidate
         return None
 
@@ -120,14 +128,14 @@ class Resolver:
                 return found
             for root in (self.docs_dir, self.site.root):
                 candidate = root / src.lstrip("/")
-                if candidate.is_file():
+                if _is_file(candidate):
                     return candidate
             return None
         candidate = (doc.abs_path.parent / src).resolve()
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         candidate = (self.site.root / src).resolve()
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         return None
 
