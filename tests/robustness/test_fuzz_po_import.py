@@ -200,3 +200,14 @@ def test_the_editor_upload_of_a_mutated_file_never_fails_and_changes_nothing_whe
     if errors:
         assert after == before
         assert all(e.startswith("studio.po") for e in errors), errors
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\x0c", "\x1e", "\x85", "\u2028"])
+def test_a_line_separator_other_than_newline_does_not_shift_the_reported_line(
+    site_tree, tmp_path, separator
+):
+    """Regression (found by the `fuzz` profile): lines were counted with splitlines(), so a form
+    feed or \\u2028 pushed every later problem down (pages/translation/po.py, _syntax_problems)."""
+    text = f'# note{separator}suite\nmsgid "a"\nmsgstr "b\n'
+    result = _check_import(tmp_path, text.encode())
+    assert [p.line for p in result.problems] == [3]
