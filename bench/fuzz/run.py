@@ -57,6 +57,10 @@ def hypothesis_run(examples):
         (ln for ln in reversed(output.splitlines()) if re.search(r"\d+ (passed|failed)", ln)), ""
     )
     failures = re.findall(r"^FAILED (\S+)", output, re.MULTILINE)
+    if failures:  # the failing examples and their tracebacks, for whoever fixes them
+        log = Path(tempfile.gettempdir()) / "studiobib-fuzz-hypothesis.log"
+        log.write_text(output, encoding="utf-8")
+        print(f"  {len(failures)} failing properties; pytest output kept in {log}")
     return counts, summary.strip("= "), failures, seconds, done.returncode
 
 
