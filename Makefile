@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import loadtest backup restore
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import loadtest backup restore fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -80,3 +80,6 @@ backup: install ## Database + media into one checked archive (BACKUP=folder or f
 restore: install ## Restore BACKUP=archive.tar.gz into an empty database and media folder
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=path/to/studiobib-….tar.gz"; exit 2; }
 	$(MANAGE) restore $(BACKUP)
+
+fuzz: install ## Bounded fuzzing: property tests (hypothesis `fuzz` profile) and atheris targets; writes bench/results/fuzz.md
+	$(PY) bench/fuzz/run.py $(FUZZ_ARGS)

@@ -12,6 +12,8 @@ import pytest
 from home.models import HomePage
 from pages.models import MissionPage, SpacePage, ToolGuidePage
 
+from . import hypothesis_profiles  # noqa: F401  (registers and loads the `ci` / `fuzz` profiles)
+
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

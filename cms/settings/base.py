@@ -63,6 +63,8 @@ MIDDLEWARE = [
     # One Content-Security-Policy per area: public pages, admin, API (cms/security/csp.py).
     "cms.security.csp.AreaCSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # A NUL character or a 20-digit offset in an API query string: 400, not a database error.
+    "cms.api_input.ApiQueryGuardMiddleware",
     # ETag on every response and 304 for a matching If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -220,8 +220,31 @@ def scan_tag(src, pos, front_matter=None):
             attrs[attr] = True
 
 
+# Matches found while scanning one source, reused for the tags nested inside: without them a page
+# of n unclosed `<div>` lines is scanned n times to its end (quadratic; minutes at a few thousand).
+_CLOSE_MEMO = {"src": None, "by_name": {}}
+
+
+def _memo_for(src, name):
+    if _CLOSE_MEMO["src"] is not src:
+        _CLOSE_MEMO["src"], _CLOSE_MEMO["by_name"] = src, {}
+    return _CLOSE_MEMO["by_name"].setdefault(name, {})
+
+
 def find_close(src, start, stop, name):
     """Start of the `</name>` matching an open tag that ended at `start`, skipping code."""
+    memo = _memo_for(src, name)
+    known = memo.get(start)
+    if known is not None:
+        match, scanned_to = known
+        if match is not None and match.start < stop:
+            return match
+        if scanned_to >= stop:
+            return None
+    # Each open tag met on the way is pushed with the end of its tag, so that the close that pops
+    # it is its own match too (None: its line goes on with a code fence, which its own scan
+    # would read differently).
+    stack = [start]
     depth = 1
     pos = start
     in_fence = None
@@ -252,10 +275,16 @@ def find_close(src, start, stop, name):
                 if tag is not None and tag.name == name:
                     if tag.closing:
                         depth -= 1
+                        opened = stack.pop()
+                        if opened is not None:
+                            memo[opened] = (tag, stop)
                         if depth == 0:
                             return tag
                     elif not tag.self_closing:
                         depth += 1
+                        eol = src.find("\n", tag.end, stop)
+                        rest = src[tag.end:eol if eol >= 0 else stop].lstrip()
+                        stack.append(None if rest.startswith(("```", "~~~")) else tag.end)
                     i = tag.end
                     if tag.end > line_end:  # a multi-line tag: continue after it
                         line_end = src.find("\n", tag.end, stop)
@@ -264,6 +293,9 @@ def find_close(src, start, stop, name):
                     continue
             i += 1
         pos = line_end + 1
+    for opened in stack:
+        if opened is not None:
+            memo[opened] = (None, stop)
     return None
 
 

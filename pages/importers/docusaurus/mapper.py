@@ -84,6 +84,14 @@ def humanize_filename(path):
     return stem[:1].upper() + stem[1:] if stem else ""
 
 
+def _is_file(path):
+    """Path.is_file, False for a name the system refuses (ENAMETOOLONG from a 300-digit link)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 class Resolver:
     """Finds docs, static files and old URLs for links and images. Filesystem only."""
 
@@ -104,7 +112,7 @@ class Resolver:
             path = path.lstrip("/")[len(base):]
         for folder in self.static_dirs:
             candidate = folder / path.lstrip("/")
-            if candidate.is_file():
+            if _is_file(candidate):
                 return candidate
         return None
 
@@ -120,14 +128,14 @@ class Resolver:
                 return found
             for root in (self.docs_dir, self.site.root):
                 candidate = root / src.lstrip("/")
-                if candidate.is_file():
+                if _is_file(candidate):
                     return candidate
             return None
         candidate = (doc.abs_path.parent / src).resolve()
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         candidate = (self.site.root / src).resolve()
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         return None
 
@@ -178,9 +186,12 @@ class Resolver:
         href = (href or "").strip()
         if not href:
             return LinkTarget("unresolved", href)
-        parsed = urlparse(href)
-        if parsed.scheme in ("http", "https", "mailto", "tel", "ftp"):
+        try:
+            parsed = urlparse(href)
             site = urlparse(self.site.url) if self.site.url else None
+        except ValueError:  # "Invalid IPv6 URL": `http://[` and the like
+            return LinkTarget("unresolved", href)
+        if parsed.scheme in ("http", "https", "mailto", "tel", "ftp"):
             if site and parsed.netloc == site.netloc and parsed.path:
                 inner = self.link(parsed.path + (f"#{parsed.fragment}" if parsed.fragment else ""), doc)
                 if inner.kind in ("page", "document", "image"):
@@ -779,7 +790,7 @@ class Flow:
         if not tag.is_component and lname in TRANSPARENT_TAGS:
             self.children(node)
             return
-        if not tag.is_component and lname in {*INLINE_TAGS, "a"}:
+        if not tag.is_component and (lname in INLINE_TAGS or lname == "a"):  # a dict: no `|` with a set
             self.inline_element(tag, node, line)
             return
         self.unmapped(tag, node, line)
@@ -788,7 +799,9 @@ class Flow:
         self.nodes(node.children)
 
     def inline_element(self, tag, node, line):
-        inner = "".join(self.rich_fragment(c) for c in node.children) if node.children else ""
+        # `<strong>Texte</strong>` alone on its line: the text is an inline child, not a paragraph.
+        inner = "".join(Inline(self.ctx, line).render(c.children) if c.type == "inline" else self.rich_fragment(c)
+                        for c in node.children)
         inner = re.sub(r"^<p>|</p>$", "", inner.strip())
         inner = inner.removesuffix("<br/>")
         if tag.name.lower() == "a" or tag.name == "Link":
@@ -858,7 +871,10 @@ class Flow:
     def h_iframe(self, tag, node, line):
         src = str(tag.attrs.get("src") or "")
         title = str(tag.attrs.get("title") or "").strip()
-        host = urlparse(src).netloc.lower()
+        try:
+            host = urlparse(src).netloc.lower()
+        except ValueError:  # "Invalid IPv6 URL": reported below as an invalid address
+            host, src = "", src.partition("://")[2]
         if not src.startswith(("http://", "https://")):
             self.ctx.problem("embed_invalid", line, f"Cadre intégré sans adresse http(s) : « {src} » conservé en texte.")
             self.html.append(f"<p>{esc(title or src)}</p>")

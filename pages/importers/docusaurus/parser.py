@@ -335,7 +335,9 @@ def parse_front_matter(text, first_line=2):
 
     problems = []
     lines = {}
-    for offset, line in enumerate(text.splitlines()):
+    # split("\n"), not splitlines(): the latter also breaks on \x1c-\x1e, \x85 and \u2028, and
+    # every key after such a character was reported one line too far.
+    for offset, line in enumerate(text.split("\n")):
         match = re.match(r"^([^\s:#][^:]*?)\s*:", line)
         if match:
             lines.setdefault(match.group(1).strip(), first_line + offset)
@@ -345,11 +347,13 @@ def parse_front_matter(text, first_line=2):
             data = {}
         if not isinstance(data, dict):
             raise yaml.YAMLError("front matter is not a mapping")
-    except yaml.YAMLError as exc:
+        if _expanded_size(data) > FRONT_MATTER_MAX_NODES:
+            raise yaml.YAMLError("front matter trop grand une fois ses alias développés (alias récursif ou « bombe » d'alias)")
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date such as 2024-02-30 or 0000-01-01
         problems.append(Problem("front_matter_invalid", first_line,
                                 f"Front matter YAML invalide, lu ligne par ligne ({str(exc).splitlines()[0]})."))
         data = {}
-        for line in text.splitlines():
+        for line in text.split("\n"):
             match = re.match(r"^([^\s:#][^:]*?)\s*:\s*(.*)$", line)
             if match:
                 value = match.group(2).strip().strip("'\"")
@@ -358,6 +362,27 @@ def parse_front_matter(text, first_line=2):
     for key, value in data.items():
         clean[str(key).strip()] = value
     return clean, lines, problems
+
+
+FRONT_MATTER_MAX_NODES = 10_000
+
+
+def _expanded_size(data, limit=FRONT_MATTER_MAX_NODES):
+    """Values in `data` counting each alias use again, stopping past `limit`.
+
+    YAML aliases share one object, so `a: &a [*a]` is a list that holds itself and nine levels
+    of nine aliases ("billion laughs") are 9**9 strings to whatever walks or prints the value.
+    """
+    count, todo = 0, [data]
+    while todo and count <= limit:
+        value = todo.pop()
+        count += 1
+        if isinstance(value, dict):
+            todo.extend(value.keys())
+            todo.extend(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            todo.extend(value)
+    return count
 
 
 def front_matter_value(fm, *names):

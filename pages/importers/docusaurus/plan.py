@@ -15,7 +15,7 @@ from pathlib import Path
 from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
 from .rules import DEFAULT_RULES, SECTION, choose_type, fit_under
-from .sidebars import NavNode, load_sidebars, slug_of_label
+from .sidebars import NavNode, load_sidebars, slug_of_label, sort_position
 from .site import doc_info, list_doc_files, load_site, number_prefix
 
 
@@ -184,9 +184,9 @@ def build_plan(root, rules=None) -> Plan:
         value = front_matter_value(record.front_matter, "sidebar_position")
         try:
             return (float(value), record.rel_path)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer of 400 digits
             prefix = number_prefix(record.rel_path.rsplit("/", 1)[-1])
-            return (float(prefix) if prefix is not None else float("inf"), record.rel_path)
+            return (sort_position(prefix), record.rel_path)
 
     unplaced = sorted((r for r in docs.values() if r.rel_path not in placed),
                       key=lambda r: (r.rel_path.count("/"), position(r)))

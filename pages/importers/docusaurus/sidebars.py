@@ -125,7 +125,7 @@ class _Builder:
                     position = number_prefix(record.rel_path.rsplit("/", 1)[-1])
                 node = NavNode("doc", doc_id=record.info.doc_id, line=line,
                                hidden=bool(front_matter_value(fm, "sidebar_class_name") == "hidden"))
-                entries.append((_pos(position), record.rel_path.rsplit("/", 1)[-1], node))
+                entries.append((sort_position(position), record.rel_path.rsplit("/", 1)[-1], node))
         subdirs = sorted({_raw_dir(r.rel_path)[len(raw_dir) + 1 if raw_dir else 0:].split("/")[0]
                           for r in self.docs.values()
                           if _raw_dir(r.rel_path).startswith(raw_dir + "/" if raw_dir else "") and _raw_dir(r.rel_path) != raw_dir})
@@ -154,7 +154,7 @@ class _Builder:
             position = meta.get("position")
             if position is None:
                 position = number_prefix(sub)
-            entries.append((_pos(position), sub, node))
+            entries.append((sort_position(position), sub, node))
         entries.sort(key=lambda e: (e[0], e[1]))
         return [e[2] for e in entries]
 
@@ -182,10 +182,10 @@ def _raw_dir(rel_path):
     return rel_path.rpartition("/")[0]
 
 
-def _pos(position):
+def sort_position(position):
     try:
         return float(position)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer of 400 digits
         return float("inf")
 
 

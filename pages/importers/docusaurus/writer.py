@@ -409,15 +409,34 @@ class Importer:
                 outcome = self._write_page(node, page_id, created)
         except DocFailure as failure:
             self._fail(node, failure.code, failure.line, str(failure))
+            self._discard_shell(node)
             return
         except Exception as exc:
             self._fail(node, "write_failed", 0, f"{exc.__class__.__name__}: {exc}")
+            self._discard_shell(node)
             for asset in self.assets.values():
                 if asset.obj_id is not None and not self._asset_exists(asset):
                     asset.obj_id = None
             return
         if outcome is not None:
             getattr(self.report, outcome[0]).append(outcome[1])
+
+    def _discard_shell(self, node):
+        """A doc that failed after its empty page was created (step 2) leaves nothing behind: the
+        page goes, and with it the empty pages of its children, which are reported as failed."""
+        if node.key not in self.created_now:
+            return
+        page = Page.objects.filter(pk=self.pages.pop(node.key, None)).first()
+        todo = list(node.children)
+        while todo:
+            child = todo.pop()
+            todo.extend(child.children)
+            if child.key not in self.failed:
+                self._fail(child, "parent_failed", 0, "La page parente n'a pas pu être importée.")
+            if child.key in self.created_now:
+                self.pages.pop(child.key, None)
+        if page is not None:
+            page.delete()
 
     def _unchanged(self, node, page_id):
         """True (and reported) when the page already holds this source and its redirects exist."""
