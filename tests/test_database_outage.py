@@ -1,0 +1,164 @@
+"""PostgreSQL lost and found again, seen by a reader of a real gunicorn server.
+
+The server reaches PostgreSQL through a relay the test cuts (every connection reset, new ones
+refused) and restores, as a database restart or a network loss would. While it is cut readers
+get a bilingual 503 (API clients a JSON 503); once it is back, pages come back without
+restarting the server.
+"""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from django.db import connection
+
+import pytest
+
+from tests.fault_proxy import FaultProxy
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL (DATABASE_URL=postgres://…): a server process must reach the test database over TCP",
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["/fr/", "/en/", "/fr/espaces/studio-balado/", "/en/spaces/podcast-studio/"]
+APIS = ["/api/v2/pages/?locale=fr", "/api/v3/pages/"]
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(base, path):
+    """(status, headers, body) of a GET, whatever the status."""
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 - local server
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+@pytest.fixture
+def database_proxy(live_site_tree):
+    proxy = FaultProxy(
+        int(connection.settings_dict["PORT"] or 5432),
+        connection.settings_dict["HOST"] or "127.0.0.1",
+    )
+    yield proxy
+    proxy.cut()
+
+
+@pytest.fixture
+def server(database_proxy, tmp_path):
+    """gunicorn (one worker, four threads) on the test database, through the relay."""
+    db = connection.settings_dict
+    port = _free_port()
+    log = tmp_path / "server.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@127.0.0.1:{database_proxy.port}/{db['NAME']}",
+        "PAGE_CACHE_TIMEOUT": "0",  # every page view must read the database
+        "PYTHONUNBUFFERED": "1",
+    }
+    with log.open("w") as output:
+        process = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cms.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--timeout",
+                "60",
+                "--access-logfile",
+                "-",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if _get(base, "/fr/")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("gunicorn did not start:\n" + log.read_text())
+    yield base, process, log
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_once_it_is_back(
+    server, database_proxy
+):
+    base, process, log = server
+    for path in PAGES + APIS:  # every worker thread now holds a persistent connection
+        assert _get(base, path)[0] == 200, path
+
+    database_proxy.cut()
+    outage = {path: _get(base, path) for path in PAGES + APIS}
+    outage_statuses = [status for status, _h, _b in outage.values()]
+    assert outage_statuses == [503] * len(outage)
+
+    status, headers, html = outage["/fr/"]
+    assert headers["Retry-After"].isdigit()
+    assert "no-store" in headers["Cache-Control"]
+    assert headers["Content-Type"].startswith("text/html")
+    assert '<html lang="fr">' in html
+    assert re.search(
+        r'<section lang="fr"[^>]*>\s*<h1[^>]*>Service momentanément indisponible</h1>', html
+    )
+    assert re.search(
+        r'<section lang="en"[^>]*>\s*<h2[^>]*>Service temporarily unavailable</h2>', html
+    )
+    assert "Réessayer" in html and "Try again" in html
+
+    status, headers, html = outage["/en/spaces/podcast-studio/"]
+    assert '<html lang="en">' in html
+    assert re.search(
+        r'<section lang="en"[^>]*>\s*<h1[^>]*>Service temporarily unavailable</h1>', html
+    )
+    assert re.search(r'<section lang="fr"[^>]*>\s*<h2', html)
+    assert 'href="/en/spaces/podcast-studio/"' in html  # « Try again » reloads the same page
+
+    for path in APIS:
+        status, headers, body = outage[path]
+        assert headers["Content-Type"] == "application/json"
+        data = json.loads(body)
+        assert data["error"] == "database_unavailable"
+        assert set(data["messages"]) == {"fr", "en"}
+        assert "no-store" in headers["Cache-Control"]
+
+    database_proxy.restore()
+    after = [_get(base, path)[0] for path in PAGES + APIS + PAGES]
+    assert after == [200] * len(after)  # the very first request after the restore is served
+    assert process.poll() is None  # same server process: no restart
+
+    output = log.read_text()
+    assert output.count("Database unavailable") == 1, output  # once per outage, not per request
+    assert "Database reachable again" in output
+    assert f"{len(outage)} requests were answered 503" in output
+    assert "Traceback" not in output
