@@ -106,7 +106,7 @@ def database_unavailable_response(request):
             {
                 "primary": primary,
                 "sections": [{"code": code, **_texts(code)} for code in languages],
-                "path": request.path,
+                "path": request.get_full_path(),  # « Réessayer » reloads the same address
             },
         )
         response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")

@@ -24,13 +24,15 @@ import pytest
 
 from tests.fault_proxy import FaultProxy
 
-pytestmark = pytest.mark.skipif(
+requires_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs PostgreSQL (DATABASE_URL=postgres://…): a server process must reach the test database over TCP",
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/fr/", "/en/", "/fr/espaces/studio-balado/", "/en/spaces/podcast-studio/"]
+# A query string keeps a page out of the page cache: these must read the database.
+UNCACHED = [path + "?lecture" for path in PAGES]
 APIS = ["/api/v2/pages/?locale=fr", "/api/v3/pages/"]
 
 
@@ -69,7 +71,6 @@ def server(database_proxy, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@127.0.0.1:{database_proxy.port}/{db['NAME']}",
-        "PAGE_CACHE_TIMEOUT": "0",  # every page view must read the database
         "PYTHONUNBUFFERED": "1",
     }
     with log.open("w") as output:
@@ -111,19 +112,26 @@ def server(database_proxy, tmp_path):
     process.wait(timeout=30)
 
 
+@requires_postgresql
 def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_once_it_is_back(
     server, database_proxy
 ):
     base, process, log = server
-    for path in PAGES + APIS:  # every worker thread now holds a persistent connection
+    for path in (
+        PAGES + APIS
+    ):  # pages now in the page cache; worker threads hold persistent connections
         assert _get(base, path)[0] == 200, path
 
     database_proxy.cut()
-    outage = {path: _get(base, path) for path in PAGES + APIS}
+    outage = {path: _get(base, path) for path in UNCACHED + APIS}
     outage_statuses = [status for status, _h, _b in outage.values()]
     assert outage_statuses == [503] * len(outage)
+    cached = _get(
+        base, "/fr/espaces/studio-balado/"
+    )  # already rendered: still served from the page cache
+    assert cached[0] == 200 and cached[1]["X-Page-Cache"] == "hit"
 
-    status, headers, html = outage["/fr/"]
+    status, headers, html = outage["/fr/?lecture"]
     assert headers["Retry-After"].isdigit()
     assert "no-store" in headers["Cache-Control"]
     assert headers["Content-Type"].startswith("text/html")
@@ -136,13 +144,15 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
     )
     assert "Réessayer" in html and "Try again" in html
 
-    status, headers, html = outage["/en/spaces/podcast-studio/"]
+    status, headers, html = outage["/en/spaces/podcast-studio/?lecture"]
     assert '<html lang="en">' in html
     assert re.search(
         r'<section lang="en"[^>]*>\s*<h1[^>]*>Service temporarily unavailable</h1>', html
     )
     assert re.search(r'<section lang="fr"[^>]*>\s*<h2', html)
-    assert 'href="/en/spaces/podcast-studio/"' in html  # « Try again » reloads the same page
+    assert (
+        'href="/en/spaces/podcast-studio/?lecture"' in html
+    )  # « Try again » reloads the same address
 
     for path in APIS:
         status, headers, body = outage[path]
@@ -153,7 +163,7 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
         assert "no-store" in headers["Cache-Control"]
 
     database_proxy.restore()
-    after = [_get(base, path)[0] for path in PAGES + APIS + PAGES]
+    after = [_get(base, path)[0] for path in UNCACHED + APIS + UNCACHED]
     assert after == [200] * len(after)  # the very first request after the restore is served
     assert process.poll() is None  # same server process: no restart
 
@@ -162,3 +172,30 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
     assert "Database reachable again" in output
     assert f"{len(outage)} requests were answered 503" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.django_db
+def test_a_locked_sqlite_database_gives_the_same_503_and_pages_come_back_when_released(site_tree):
+    if connection.vendor != "sqlite":
+        pytest.skip(
+            "SQLite only: another connection holding a write lock on the shared test database"
+        )
+    import sqlite3
+
+    from django.test import Client
+
+    # Nothing may read the site table before the lock (not even page.url): the test's own
+    # transaction would keep a read lock on it.
+    url = "/fr/espaces/studio-balado/"
+    holder = sqlite3.connect(connection.settings_dict["NAME"], uri=True, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("UPDATE wagtailcore_site SET hostname = hostname")  # write lock on the table
+    try:
+        response = Client().get(url + "?locked")
+        assert response.status_code == 503
+        assert "Service momentanément indisponible" in response.content.decode()
+        assert response["Retry-After"].isdigit()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert Client().get(url + "?released").status_code == 200
