@@ -43,6 +43,13 @@ def _save(client, page, loaded, title, **actions):
     return client.post(edit_url(page), data, follow=True)
 
 
+def _bob_opens_then_alice_saves(space, alice_user, bob_user, title):
+    """Both open the editor; Alice saves first. Returns Alice's response, and Bob's client and form."""
+    alice, alice_form = _open_editor(alice_user, space)
+    bob, bob_form = _open_editor(bob_user, space)
+    return _save(alice, space, alice_form, title), bob, bob_form
+
+
 def _messages(response):
     return [str(m) for m in response.context["messages"]]
 
@@ -52,10 +59,9 @@ def test_the_second_editor_to_save_is_warned_and_the_first_version_stays_in_the_
 ):
     space = site_tree.space_fr
     before = space.revisions.count()
-    alice, alice_form = _open_editor(editor, space)
-    bob, bob_form = _open_editor(reviewer, space)
-
-    first = _save(alice, space, alice_form, "Studio balado (version d’Alice)")
+    first, bob, bob_form = _bob_opens_then_alice_saves(
+        space, editor, reviewer, "Studio balado (version d’Alice)"
+    )
     assert first.status_code == 200
     assert not [m for m in _messages(first) if WARNING in m]
 
@@ -90,9 +96,9 @@ def test_a_reviewer_publishing_an_out_of_date_form_is_warned_and_the_editors_dra
     site_tree, editor, reviewer
 ):
     space = site_tree.space_fr
-    alice, alice_form = _open_editor(editor, space)
-    bob, bob_form = _open_editor(reviewer, space)
-    _save(alice, space, alice_form, "Studio balado (brouillon d’Alice)")
+    _first, bob, bob_form = _bob_opens_then_alice_saves(
+        space, editor, reviewer, "Studio balado (brouillon d’Alice)"
+    )
     published = _save(
         bob, space, bob_form, "Studio balado (publié par Bob)", **{"action-publish": "1"}
     )
@@ -106,9 +112,9 @@ def test_an_out_of_date_autosave_is_refused_instead_of_overwriting_the_other_ver
     site_tree, editor, reviewer
 ):
     space = site_tree.space_fr
-    alice, alice_form = _open_editor(editor, space)
-    bob, bob_form = _open_editor(reviewer, space)
-    _save(alice, space, alice_form, "Studio balado (version d’Alice)")
+    _first, bob, bob_form = _bob_opens_then_alice_saves(
+        space, editor, reviewer, "Studio balado (version d’Alice)"
+    )
     autosave = bob.post(
         edit_url(space),
         space_form("Studio balado (autosave de Bob)", "studio-balado", **bob_form),
