@@ -53,7 +53,7 @@ class OutageLog:
         logger.error(
             "Database unavailable (%s: %s) on %s; answering 503 until it is back",
             error.__class__.__name__,
-            str(error).strip(),
+            " ".join(str(error).split()),  # one line, even for psycopg's two-line messages
             request.path,
         )
 

@@ -90,6 +90,7 @@ def server(database_proxy, tmp_path):
                 "60",
                 "--access-logfile",
                 "-",
+                "--no-control-socket",  # gunicorns started side by side would share its path
             ],
             cwd=ROOT,
             env=env,
