@@ -7,48 +7,19 @@ restarting the server.
 """
 
 import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 from django.db import connection
 
 import pytest
 
 from tests.fault_proxy import FaultProxy
+from tests.gunicorn_server import database_url, get, gunicorn, requires_postgresql
 
-requires_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL (DATABASE_URL=postgres://…): a server process must reach the test database over TCP",
-)
-
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/fr/", "/en/", "/fr/espaces/studio-balado/", "/en/spaces/podcast-studio/"]
 # A query string keeps a page out of the page cache: these must read the database.
 UNCACHED = [path + "?lecture" for path in PAGES]
 APIS = ["/api/v2/pages/?locale=fr", "/api/v3/pages/"]
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _get(base, path):
-    """(status, headers, body) of a GET, whatever the status."""
-    try:
-        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 - local server
-            return response.status, response.headers, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
 
 
 @pytest.fixture
@@ -64,53 +35,9 @@ def database_proxy(live_site_tree):
 @pytest.fixture
 def server(database_proxy, tmp_path):
     """gunicorn (one worker, four threads) on the test database, through the relay."""
-    db = connection.settings_dict
-    port = _free_port()
     log = tmp_path / "server.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@127.0.0.1:{database_proxy.port}/{db['NAME']}",
-        "PYTHONUNBUFFERED": "1",
-    }
-    with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "cms.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "4",
-                "--timeout",
-                "60",
-                "--access-logfile",
-                "-",
-                "--no-control-socket",  # gunicorns started side by side would share its path
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if _get(base, "/fr/")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("gunicorn did not start:\n" + log.read_text())
-    yield base, process, log
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=30)
+    with gunicorn(log, DATABASE_URL=database_url(database_proxy.port)) as (base, process):
+        yield base, process, log
 
 
 @requires_postgresql
@@ -118,18 +45,16 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
     server, database_proxy
 ):
     base, process, log = server
-    for path in (
-        PAGES + APIS
-    ):  # pages now in the page cache; worker threads hold persistent connections
-        assert _get(base, path)[0] == 200, path
+    # Pages now in the page cache; worker threads hold persistent connections.
+    for path in PAGES + APIS:
+        assert get(base, path)[0] == 200, path
 
     database_proxy.cut()
-    outage = {path: _get(base, path) for path in UNCACHED + APIS}
+    outage = {path: get(base, path) for path in UNCACHED + APIS}
     outage_statuses = [status for status, _h, _b in outage.values()]
     assert outage_statuses == [503] * len(outage)
-    cached = _get(
-        base, "/fr/espaces/studio-balado/"
-    )  # already rendered: still served from the page cache
+    # Already rendered: still served from the page cache.
+    cached = get(base, "/fr/espaces/studio-balado/")
     assert cached[0] == 200 and cached[1]["X-Page-Cache"] == "hit"
 
     status, headers, html = outage["/fr/?lecture"]
@@ -164,7 +89,7 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
         assert "no-store" in headers["Cache-Control"]
 
     database_proxy.restore()
-    after = [_get(base, path)[0] for path in UNCACHED + APIS + UNCACHED]
+    after = [get(base, path)[0] for path in UNCACHED + APIS + UNCACHED]
     assert after == [200] * len(after)  # the very first request after the restore is served
     assert process.poll() is None  # same server process: no restart
 
