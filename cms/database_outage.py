@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.db.backends.signals import connection_created
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -57,7 +58,7 @@ class OutageLog:
             request.path,
         )
 
-    def served(self):
+    def reconnected(self):
         if self.since is None:  # the usual case: no lock taken
             return
         with self._lock:
@@ -71,6 +72,15 @@ class OutageLog:
 
 
 outage_log = OutageLog()
+
+
+def _connected(**kwargs):
+    # A new connection that opened is the sign the database is back (a page served from the
+    # page cache during the outage is not).
+    outage_log.reconnected()
+
+
+connection_created.connect(_connected, dispatch_uid="database-outage-recovery")
 
 
 def _language(request):
@@ -119,16 +129,13 @@ def database_unavailable_response(request):
 
 
 class DatabaseOutageMiddleware:
-    """Turns a database error raised in a view into the 503 page, and logs the recovery."""
+    """Turns a database error raised in a view into the 503 page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        if response.status_code < 500:
-            outage_log.served()
-        return response
+        return self.get_response(request)
 
     def process_exception(self, request, exception):
         if isinstance(exception, OUTAGE_ERRORS):

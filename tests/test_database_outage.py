@@ -56,6 +56,7 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
     # Already rendered: still served from the page cache.
     cached = get(base, "/fr/espaces/studio-balado/")
     assert cached[0] == 200 and cached[1]["X-Page-Cache"] == "hit"
+    assert get(base, "/fr/?encore")[0] == 503  # that cached page did not end the outage
 
     status, headers, html = outage["/fr/?lecture"]
     assert headers["Retry-After"].isdigit()
@@ -96,7 +97,7 @@ def test_readers_get_a_bilingual_503_while_postgresql_is_away_and_pages_again_on
     output = log.read_text()
     assert output.count("Database unavailable") == 1, output  # once per outage, not per request
     assert "Database reachable again" in output
-    assert f"{len(outage)} requests were answered 503" in output
+    assert f"{len(outage) + 1} requests were answered 503" in output
     assert "Traceback" not in output
 
 

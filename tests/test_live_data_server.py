@@ -1,54 +1,40 @@
 """A live-data service that never finishes its answer cannot take a real server's threads away."""
 
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from tests.gunicorn_server import get, gunicorn, requires_postgresql
-from tests.test_live_data import UNKNOWN, _block, _page
+from tests.test_live_data import UNKNOWN, FakeUpstream, _block, _page, upstream  # noqa: F401 (fixture)
 
 pytestmark = [requires_postgresql, pytest.mark.django_db(transaction=True)]
 
 
-class EndlessUpstream(BaseHTTPRequestHandler):
+def _never_finish(handler):
     """Announces a JSON answer, then sends one byte a second for two minutes."""
-
-    def do_GET(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", "120")
-        self.end_headers()
-        for _second in range(120):
-            try:
-                self.wfile.write(b" ")
-                self.wfile.flush()
-            except OSError:  # the reader gave up, as it should
-                return
-            time.sleep(1)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def endless_upstream():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), EndlessUpstream)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", "120")
+    handler.end_headers()
+    for _second in range(120):
+        try:
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+        except OSError:  # the reader gave up, as it should
+            return
+        time.sleep(1)
 
 
 def test_pages_with_an_endless_live_data_answer_are_served_and_other_readers_too(
-    live_site_tree, endless_upstream, tmp_path
+    live_site_tree,
+    upstream,  # noqa: F811 - the fixture imported above
+    tmp_path,
 ):
+    FakeUpstream.faults["/docs/42/statut-circulation"] = _never_finish
     url = _page(live_site_tree, _block("equipment_availability", "Trousse", oclc="42"))
     environ = {
-        "LIVE_DATA_EQUIPMENT_URL": endless_upstream + "/docs/{oclc}",
+        "LIVE_DATA_EQUIPMENT_URL": upstream + "/docs/{oclc}/statut-circulation",
         "PAGE_CACHE_TIMEOUT": "0",
     }
     # Two threads only: two readers of the live-data page take them both.
