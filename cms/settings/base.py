@@ -99,7 +99,9 @@ def database_from_env():
         # Health checks replace a persistent connection that died with the database (or a
         # proxy between us) at the next request, so the site recovers without a restart.
         return dj_database_url.config(
-            conn_max_age=600, conn_health_checks=True, default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+            conn_max_age=600,
+            conn_health_checks=True,
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         )
     except Exception as exc:  # dj-database-url raises several unrelated types
         raise ImproperlyConfigured(
