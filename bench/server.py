@@ -75,7 +75,8 @@ def start_gunicorn(e, workers):
     port = int(e["GUNICORN_BIND"].rsplit(":", 1)[1])
     ensure_free(port)
     return subprocess.Popen(
-        [str(Path(PY).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--workers", str(workers)],
+        # No control socket: gunicorn puts it at one fixed path, which two servers side by side would share.
+        [str(Path(PY).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--workers", str(workers), "--no-control-socket"],
         cwd=ROOT,
         env=e,
     )

@@ -15,6 +15,9 @@ from pages.views import robots_txt, search
 
 from .api import api_router, find_page_v3, openapi_v3
 
+# A database outage answers 503 (bilingual, no database needed); any other error the usual 500.
+handler500 = "cms.database_outage.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -4,5 +4,6 @@ from pages import (
     admin_feedback,  # noqa: F401  (reader feedback)
     importer_hooks,  # noqa: F401  (rich-text rules used by the Docusaurus importer)
 )
+from pages.review import edit_conflicts  # noqa: F401  (two editors saving the same page)
 from pages.review import hooks as review_hooks  # noqa: F401
 from pages.translation import hooks as translation_hooks  # noqa: F401

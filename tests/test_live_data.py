@@ -22,23 +22,31 @@ UNKNOWN = "Disponibilité inconnue pour le moment."
 
 class FakeUpstream(BaseHTTPRequestHandler):
     hits = Counter()
+    faults = {}  # path -> handler misbehaving on purpose
 
     def do_GET(self):
         path = self.path.split("?")[0]
         FakeUpstream.hits[path] += 1
         if path.startswith("/slow/"):
             time.sleep(2)
+        if path in FakeUpstream.faults:
+            FakeUpstream.faults[path](self)
+            return
         if path == "/docs/broken/statut-circulation":
             body = b"<html>maintenance</html>"
         elif path.startswith(("/docs/", "/slow/")):
-            body = json.dumps({"total-exemplaires-disponibles": 3, "permalien": "https://example.org/notice/42"}).encode()
+            body = json.dumps(
+                {"total-exemplaires-disponibles": 3, "permalien": "https://example.org/notice/42"}
+            ).encode()
         elif path == "/computers/":
-            body = json.dumps([
-                {"id": "BIB-PC01", "enabled": True, "state": "inactive"},
-                {"id": "BIB-PC02", "enabled": True, "state": "active"},
-                {"id": "BIB-PC03", "enabled": False, "state": "inactive"},
-                {"id": "BIB-PC04", "enabled": True, "state": "inactive"},
-            ]).encode()
+            body = json.dumps(
+                [
+                    {"id": "BIB-PC01", "enabled": True, "state": "inactive"},
+                    {"id": "BIB-PC02", "enabled": True, "state": "active"},
+                    {"id": "BIB-PC03", "enabled": False, "state": "inactive"},
+                    {"id": "BIB-PC04", "enabled": True, "state": "inactive"},
+                ]
+            ).encode()
         else:
             self.send_error(404)
             return
@@ -59,6 +67,7 @@ def upstream():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     FakeUpstream.hits.clear()
+    FakeUpstream.faults.clear()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     server.server_close()
@@ -78,15 +87,26 @@ def live_settings(settings, upstream):
 
 
 def _block(source, title, **parameters):
-    return {"type": "live_data", "id": str(uuid.uuid4()), "value": {
-        "source": source, "component": "", "title": title,
-        "parameters": [{"name": name, "value": value} for name, value in parameters.items()],
-    }}
+    return {
+        "type": "live_data",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "source": source,
+            "component": "",
+            "title": title,
+            "parameters": [{"name": name, "value": value} for name, value in parameters.items()],
+        },
+    }
 
 
 def _page(site_tree, *blocks):
     section = site_tree.sections["creatives"]
-    page = ToolGuidePage(title="Découpeuse vinyle", slug="decoupeuse-vinyle", body=list(blocks), locale=section.locale)
+    page = ToolGuidePage(
+        title="Découpeuse vinyle",
+        slug="decoupeuse-vinyle",
+        body=list(blocks),
+        locale=section.locale,
+    )
     section.add_child(instance=page)
     page.save_revision().publish()
     return "/fr/creatives/decoupeuse-vinyle/"
@@ -118,7 +138,9 @@ def test_the_answer_is_cached_so_readers_do_not_each_call_the_service(site_tree,
     assert FakeUpstream.hits["/docs/42/statut-circulation"] == 2
 
 
-def test_a_slow_service_is_given_up_and_the_page_says_availability_is_unknown(site_tree, live_settings):
+def test_a_slow_service_is_given_up_and_the_page_says_availability_is_unknown(
+    site_tree, live_settings
+):
     url = _page(site_tree, _block("other", "Scanner", oclc="7"))
     html = _text(url)
     assert UNKNOWN in html
@@ -132,24 +154,80 @@ def test_a_service_that_is_down_gives_unknown_availability(site_tree, live_setti
     with socket.socket() as probe:  # a port where nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    live_settings.LIVE_DATA_SOURCES = {"equipment_availability": f"http://127.0.0.1:{port}/docs/{{oclc}}"}
+    live_settings.LIVE_DATA_SOURCES = {
+        "equipment_availability": f"http://127.0.0.1:{port}/docs/{{oclc}}"
+    }
     html = _text(_page(site_tree, _block("equipment_availability", "Trousse", oclc="42")))
     assert UNKNOWN in html
 
 
-def test_a_service_answering_something_else_than_json_gives_unknown_availability(site_tree, live_settings):
+def test_a_service_answering_something_else_than_json_gives_unknown_availability(
+    site_tree, live_settings
+):
     html = _text(_page(site_tree, _block("equipment_availability", "Trousse", oclc="broken")))
     assert UNKNOWN in html
 
 
-def test_a_block_missing_its_parameter_gives_unknown_availability_without_calling(site_tree, live_settings):
+def test_a_block_missing_its_parameter_gives_unknown_availability_without_calling(
+    site_tree, live_settings
+):
     html = _text(_page(site_tree, _block("equipment_availability", "Trousse")))
     assert UNKNOWN in html
     assert sum(FakeUpstream.hits.values()) == 0
 
 
 def test_free_computers_are_counted_and_listed(site_tree, live_settings):
-    html = _text(_page(site_tree, _block("available_computers", "Postes en libre-service", lieu="RDP")))
+    html = _text(
+        _page(site_tree, _block("available_computers", "Postes en libre-service", lieu="RDP"))
+    )
     assert "2 postes disponibles" in html
     assert "BIB-PC01" in html and "BIB-PC04" in html
     assert "BIB-PC02" not in html and "BIB-PC03" not in html
+
+
+AVAILABLE = json.dumps({"total-exemplaires-disponibles": 3}).encode()
+
+
+def _answer_slowly(handler):
+    """Valid JSON, one byte every 0.1 s: each read is quick, the whole answer takes 6 s."""
+    body = AVAILABLE + b" " * (60 - len(AVAILABLE))
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    for byte in body:
+        try:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+        except OSError:  # the reader gave up, as it should
+            return
+        time.sleep(0.1)
+
+
+def _hang_up_mid_answer(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", "500")
+    handler.end_headers()
+    handler.wfile.write(AVAILABLE)  # complete JSON, but 500 bytes were announced
+    handler.wfile.flush()
+    handler.close_connection = True
+
+
+def _server_error(handler):
+    handler.send_error(503, "maintenance")
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [_answer_slowly, _hang_up_mid_answer, _server_error],
+    ids=["answer-trickling-past-the-timeout", "connection-closed-mid-answer", "upstream-503"],
+)
+def test_a_misbehaving_service_still_gives_the_page_with_unknown_availability(
+    site_tree, live_settings, fault
+):
+    FakeUpstream.faults["/docs/42/statut-circulation"] = fault
+    url = _page(site_tree, _block("equipment_availability", "Trousse", oclc="42"))
+    html = _text(url)
+    assert UNKNOWN in html
+    assert "Disponible : 3" not in html

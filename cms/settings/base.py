@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Database unreachable: a bilingual 503 without touching it (and the handler500 in cms/urls.py).
+    "cms.database_outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # One Content-Security-Policy per area: public pages, admin, API (cms/security/csp.py).
     "cms.security.csp.AreaCSPMiddleware",
@@ -113,8 +115,12 @@ WSGI_APPLICATION = "cms.wsgi.application"
 def database_from_env():
     """Read DATABASE_URL, failing with one line that names the variable."""
     try:
+        # Health checks replace a persistent connection that died with the database (or a
+        # proxy between us) at the next request, so the site recovers without a restart.
         return dj_database_url.config(
-            conn_max_age=600, default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+            conn_max_age=600,
+            conn_health_checks=True,
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         )
     except Exception as exc:  # dj-database-url raises several unrelated types
         raise ImproperlyConfigured(

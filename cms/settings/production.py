@@ -67,6 +67,13 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 # Keep database connections between requests, and check them before use.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# An unreachable database host must cost a reader seconds (then a 503), not a worker timeout.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(  # noqa: F405
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
+# Seconds a reader is asked to wait (Retry-After) while the database is unreachable.
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "30"))
 # Sessions read from the cache (Redis when REDIS_URL is set), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
