@@ -18,7 +18,7 @@ from bench import loadgen
 from bench.server import HOST, ROOT, env, manage, recreate_database, start_gunicorn, stop, wait_for
 
 RESULTS = ROOT / "bench" / "results"
-PORT = int(os.environ.get("LOAD_APP_PORT", "18775"))
+PORT = int(os.environ.get("LOAD_APP_PORT", "18785"))
 
 
 def markdown(data):
