@@ -9,7 +9,6 @@ under an older stamp is counted again.
 
 import hashlib
 
-from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 
 from . import page_cache
@@ -22,12 +21,8 @@ def cached_count(queryset):
     except EmptyResultSet:
         return 0
     key = "pagecache:count:" + hashlib.md5(sql.encode(), usedforsecurity=False).hexdigest()
-    cache = page_cache.store()
-    found = cache.get_many([page_cache.GENERATION_KEY, page_cache.LISTINGS_KEY, key])
-    stamp = (found.get(page_cache.GENERATION_KEY, "0"), found.get(page_cache.LISTINGS_KEY, "0"))
-    cached = found.get(key)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    count = type(queryset).count(queryset)  # the class's count: the instance's may be this function
-    cache.set(key, (stamp, count), settings.PAGE_CACHE_TIMEOUT)
+    stamp, count = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
+    if count is None:
+        count = type(queryset).count(queryset)  # the class's count: the instance's may be this function
+        page_cache.write_stamped(key, stamp, count)
     return count

@@ -37,7 +37,7 @@ def _path_key(path):
 
 
 def _content_key(host, path):
-    return f"pagecache:page:{_digest(host + path)}"
+    return f"pagecache:entry:{_digest(host + path)}"  # not the older layout's key: never read an old entry
 
 
 def _prefixes():
@@ -65,6 +65,24 @@ def is_cacheable_response(response):
     )
 
 
+def read_stamped(version_key, key):
+    """The entry under ``key`` if it was stored under the current stamp, and that stamp.
+
+    The stamp is the site-wide generation plus ``version_key``'s version; both are read with the
+    entry in one round trip. Returns ``(stamp, value)``, value None on a miss or an old stamp.
+    """
+    found = store().get_many([GENERATION_KEY, version_key, key])
+    stamp = (found.get(GENERATION_KEY, "0"), found.get(version_key, "0"))
+    cached = found.get(key)
+    if cached is not None and cached[0] == stamp:
+        return stamp, cached[1]
+    return stamp, None
+
+
+def write_stamped(key, stamp, value):
+    store().set(key, (stamp, value), settings.PAGE_CACHE_TIMEOUT)
+
+
 def invalidate_paths(paths):
     """Forget the cached HTML of these URL paths (every host)."""
     paths = {p for p in paths if p}
@@ -85,14 +103,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        cache = store()
-        path_key = _path_key(request.path)
         key = _content_key(request.get_host(), request.path)
-        found = cache.get_many([GENERATION_KEY, path_key, key])
-        stamp = (found.get(GENERATION_KEY, "0"), found.get(path_key, "0"))
-        cached = found.get(key)
-        if cached is not None and cached[0] == stamp:
-            _stamp, status, headers, content = cached
+        stamp, cached = read_stamped(_path_key(request.path), key)
+        if cached is not None:
+            status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers.items():
                 response[name] = value
@@ -101,6 +115,6 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if is_cacheable_response(response):
             headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (stamp, response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT)
+            write_stamped(key, stamp, (response.status_code, headers, response.content))
             response[HIT_HEADER] = "miss"
         return response

@@ -15,6 +15,8 @@ from .locale_tags import locale_home
 register = template.Library()
 
 SECTION_DEPTH = 3  # root (1) > home of a language (2) > section (3)
+# What the sidebar and the pager read of each page.
+NAV_FIELDS = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
 
 
 @register.simple_tag(takes_context=True)
@@ -59,7 +61,7 @@ def section_navigation(page):
         children_of_open |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
     pages = list(
         _visible(page).filter(Q(path=section_path) | children_of_open).order_by("path")
-        .only("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
+        .only(*NAV_FIELDS)
     )
     # A page whose parent is hidden (draft, private) is left out with its parent.
     nodes = {}
@@ -97,8 +99,7 @@ def _last_visible_descendant(page, branch, window=50):
     Looks at the last ``window`` visible pages only, so that the cost does not grow with the
     branch; a branch whose last 50 pages all sit under hidden pages falls back to the branch.
     """
-    fields = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
-    candidates = list(_visible(page).descendant_of(branch).order_by("-path").only(*fields)[:window])
+    candidates = list(_visible(page).descendant_of(branch).order_by("-path").only(*NAV_FIELDS)[:window])
 
     def parents(candidate):
         return {candidate.path[: depth * Page.steplen] for depth in range(branch.depth + 1, candidate.depth)}
