@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from . import jsx
+from . import components, jsx
 from .parser import Problem, admonition_parts, front_matter_value
 from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
 
@@ -42,7 +42,6 @@ CODE_LANGUAGES = {
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com")
 # Components that only change behaviour or chrome and show no content of their own.
 BEHAVIOUR_COMPONENTS = {"HideLastUpdated", "LienExterne", "Retroaction", "BrowserOnly", "Head", "TOCInline"}
-LIVE_DATA_COMPONENTS = {"Disponibilite": "equipment_availability", "PostesDisponibles": "available_computers"}
 TRANSPARENT_TAGS = {"div", "span", "section", "article", "main", "center", "p", "figure", "aside", "header",
                     "footer", "nav", "", "small", "font", "mark", "u", "abbr", "time", "label"}
 INLINE_TAGS = {"b": "b", "strong": "b", "i": "i", "em": "i", "code": "code", "kbd": "code", "samp": "code",
@@ -780,8 +779,9 @@ class Flow:
         if handler is not None:
             handler(tag, node, line)
             return
-        if name in LIVE_DATA_COMPONENTS:
-            self.live_data(tag, LIVE_DATA_COMPONENTS[name], line)
+        registered = components.handler_for(name) if tag.is_component else None
+        if registered is not None:
+            registered(self, tag, node, line)
             return
         if name in BEHAVIOUR_COMPONENTS:
             self.ctx.problem("component_behaviour_dropped", line, f"Composant « {name} » sans contenu (comportement de l'ancien site) : ignoré.", "info")
@@ -834,16 +834,6 @@ class Flow:
             else:
                 self.add("document", {"document": {"__document__": str(found)}, "label": humanize_filename(found)})
         self.children(node)
-
-    def live_data(self, tag, source, line):
-        params = []
-        for key, value in tag.attrs.items():
-            if key in ("className", "style"):
-                continue
-            plain = jsx.to_plain(value)
-            params.append(self.ctx.item({"name": key[:255], "value": str(plain if not isinstance(plain, (list, dict)) else plain)[:255]}))
-        title = str(tag.attrs.get("label") or tag.attrs.get("title") or "")
-        self.add("live_data", {"source": source, "component": tag.name, "title": title[:255], "parameters": params})
 
     def h_img(self, tag, node, line):
         self.image_block(_src(tag.attrs.get("src"), self.ctx), str(tag.attrs.get("alt") or ""),
