@@ -12,6 +12,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.models import Page
 
+from cms.security.client_address import client_address
+
 from .models import ReaderFeedback
 
 MESSAGE_TAG = "feedback"
@@ -33,9 +35,12 @@ class FeedbackForm(forms.Form):
 
 
 def rate_limited(request):
-    """True once an address has sent FEEDBACK_RATE_LIMIT answers within the window."""
+    """True once an address has sent FEEDBACK_RATE_LIMIT answers within the window.
+
+    The address is the reader's, as login throttling sees it (behind the trusted proxies, not
+    the proxy's own, which would make one reader block everyone)."""
     limit, window = getattr(settings, "FEEDBACK_RATE_LIMIT", (5, 600))
-    key = f"reader-feedback:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"reader-feedback:{client_address(request)}"
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)

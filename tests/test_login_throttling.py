@@ -94,9 +94,8 @@ def test_without_a_trusted_proxy_x_forwarded_for_cannot_dodge_the_lock(client, r
 
 @pytest.fixture
 def behind_one_proxy(settings):
-    """What base.py derives from TRUSTED_PROXY_COUNT=1 (nginx in front)."""
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    settings.AXES_IPWARE_PROXY_COUNT = 0
+    """TRUSTED_PROXY_COUNT=1: nginx in front, at this address."""
+    settings.TRUSTED_PROXY_COUNT = 1
     return "10.0.0.2"
 
 

@@ -101,3 +101,41 @@ def test_editors_see_the_answers_per_page_with_counts(site_tree, admin_user):
 def test_readers_cannot_open_the_feedback_summary(site_tree):
     response = Client().get("/admin/reader-feedback-summary/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+PROXY = "10.0.0.2"
+
+
+def _post_through(client, page, forwarded_for, proxy=PROXY):
+    return client.post(f"/fr/avis/{page.pk}/", {"helpful": "yes"}, follow=True,
+                       REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_behind_the_trusted_proxy_one_reader_does_not_block_the_others(site_tree, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.FEEDBACK_RATE_LIMIT = (5, 600)
+    client = Client()
+    for _ in range(5):
+        _post_through(client, site_tree.space_fr, "203.0.113.9")
+    blocked = _post_through(client, site_tree.space_fr, "203.0.113.9")
+    assert "beaucoup d'avis en peu de temps" in html.unescape(blocked.content.decode())
+    # Reader B reaches the site through the same proxy: their answer is taken.
+    answer = _post_through(client, site_tree.space_fr, "203.0.113.10")
+    assert "Merci ! Votre avis a été transmis" in html.unescape(answer.content.decode())
+    assert ReaderFeedback.objects.count() == 6
+
+
+def test_behind_the_trusted_proxy_a_forged_start_of_the_header_does_not_dodge_the_limit(site_tree, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    client = Client()
+    for i in range(8):
+        _post_through(client, site_tree.space_fr, f"192.0.2.{i}, 203.0.113.9")
+    assert ReaderFeedback.objects.count() == 5
+
+
+def test_without_a_trusted_proxy_a_forged_x_forwarded_for_does_not_dodge_the_limit(site_tree, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    client = Client()
+    for i in range(8):
+        _post_through(client, site_tree.space_fr, f"192.0.2.{i}", proxy="198.51.100.4")
+    assert ReaderFeedback.objects.count() == 5

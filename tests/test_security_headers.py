@@ -106,7 +106,7 @@ SECURITY_PROBE = (
     "'SESSION_COOKIE_HTTPONLY', 'SESSION_COOKIE_SAMESITE', 'CSRF_COOKIE_SAMESITE', 'SECURE_HSTS_SECONDS', "
     "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_HSTS_PRELOAD', 'SECURE_SSL_REDIRECT', 'SECURE_PROXY_SSL_HEADER', "
     "'SECURE_REFERRER_POLICY', 'SECURE_CONTENT_TYPE_NOSNIFF', 'X_FRAME_OPTIONS', 'AXES_FAILURE_LIMIT', "
-    "'AXES_IPWARE_META_PRECEDENCE_ORDER', 'SECURITY_CSP_REPORT_ONLY')}))"
+    "'TRUSTED_PROXY_COUNT', 'AXES_CLIENT_IP_CALLABLE', 'SECURITY_CSP_REPORT_ONLY')}))"
 )
 
 
@@ -129,7 +129,8 @@ def test_production_sends_secure_cookies_and_headers_by_default():
         "SECURE_CONTENT_TYPE_NOSNIFF": True,
         "X_FRAME_OPTIONS": "SAMEORIGIN",
         "AXES_FAILURE_LIMIT": 5,
-        "AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"],
+        "TRUSTED_PROXY_COUNT": 0,
+        "AXES_CLIENT_IP_CALLABLE": "cms.security.client_address.client_address",
         "SECURITY_CSP_REPORT_ONLY": False,
     }
 
@@ -153,6 +154,6 @@ def test_production_security_settings_follow_the_environment():
         found["SECURE_HSTS_INCLUDE_SUBDOMAINS"],
     ) == (600, False, False)
     assert found["SECURE_SSL_REDIRECT"] is False
-    assert found["AXES_IPWARE_META_PRECEDENCE_ORDER"] == ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    assert found["TRUSTED_PROXY_COUNT"] == 1
     assert found["AXES_FAILURE_LIMIT"] == 8
     assert found["SECURITY_CSP_REPORT_ONLY"] is True

@@ -306,13 +306,9 @@ AXES_LOCKOUT_CALLABLE = "cms.security.lockout.lockout_response"
 # The client address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT reverse proxies (nginx, a CDN…)
 # stand in front; each appends to X-Forwarded-For, so the client is the entry they did not write.
 # Trusting the header without a proxy would let anyone pick the address that gets locked.
+# One helper answers for login throttling and the reader-feedback rate limit.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
-    # python-ipware counts the proxies listed after the client in the header.
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_address.client_address"
 # Two-factor authentication (django-otp): optional for everyone, required for the members of
 # these groups (comma-separated names); a user with a device always gives its code in the admin.
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
