@@ -196,14 +196,14 @@ class PagePreviewAPIViewSet(LocalizedPagesAPIViewSet):
     def listing_view(self, request):
         token = request.GET.get("token", "")
         try:
-            revision = read_token(token)
+            draft = read_token(token)
         except signing.SignatureExpired:
             raise PermissionDenied(_("Ce lien d'aperçu a expiré : relancez l'aperçu depuis l'administration.")) from None
         except signing.BadSignature:
             raise PermissionDenied(_("Ce lien d'aperçu n'est pas valide.")) from None
-        if revision is None:
+        if draft is None:
             raise NotFound(_("Cette version de la page n'existe plus."))
-        self._preview = revision.as_object()
+        self._preview = draft
         self.action = "detail_view"
         response = Response(self.get_serializer(self._preview).data)
         response["Cache-Control"] = "private, no-store"

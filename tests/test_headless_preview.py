@@ -4,6 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.core import signing
 
+from wagtail.models import Locale, Page, Revision
+
 import pytest
 
 from pages.delivery.preview import make_token
@@ -54,7 +56,7 @@ def test_without_a_token_or_with_a_forged_one_nothing_is_shown(client, draft):
 
 
 def test_a_token_expires(client, draft, settings, monkeypatch):
-    token = make_token(draft.get_latest_revision())
+    token = make_token(draft, draft.get_latest_revision())
     assert _preview(client, token).status_code == 200
     settings.HEADLESS_PREVIEW_MAX_AGE = 300
     real_time = signing.time.time
@@ -65,7 +67,7 @@ def test_a_token_expires(client, draft, settings, monkeypatch):
 
 
 def test_a_token_shows_its_own_revision_and_never_a_later_or_another_draft(client, draft, site_tree, admin_user):
-    token = make_token(draft.get_latest_revision())
+    token = make_token(draft, draft.get_latest_revision())
     draft.title = "A later draft"
     draft.save_revision(user=admin_user)
     site_tree.space_fr.title = "Autre brouillon"
@@ -89,3 +91,36 @@ def test_only_people_who_may_edit_the_page_can_start_a_preview(client, draft, dj
 def test_the_preview_endpoint_does_not_take_over_the_pages_detail_urls(client, site_tree):
     items = client.get("/api/v2/pages/?limit=3").json()["items"]
     assert all("/api/v2/pages/" in item["meta"]["detail_url"] for item in items)
+
+
+def _revision_count(page):
+    return Revision.page_revisions.filter(object_id=str(page.pk)).count()
+
+
+def test_opening_the_preview_saves_no_revision(client, draft, settings, role_users):
+    """A GET (a link, a prefetch, an image tag on another site) changes nothing."""
+    client.force_login(role_users["Rédaction"])
+    french = draft.get_translation(Locale.objects.get(language_code="fr"))
+    before = _revision_count(french)
+    for _ in range(3):
+        _token(client, french, settings)
+    assert _revision_count(french) == before
+
+
+def test_a_page_without_any_revision_is_previewed_as_stored_without_creating_one(
+    client, site_tree, settings, role_users
+):
+    page = site_tree.space_fr
+    Revision.page_revisions.filter(object_id=str(page.pk)).delete()
+    Page.objects.filter(pk=page.pk).update(latest_revision=None)
+    client.force_login(role_users["Rédaction"])
+    token = _token(client, page, settings)
+    assert _revision_count(page) == 0
+    client.logout()
+    data = _preview(client, token).json()
+    assert (data["id"], data["title"]) == (page.pk, page.title)
+
+
+def test_the_preview_link_refuses_a_post(client, draft, admin_user):
+    client.force_login(admin_user)
+    assert client.post(f"/admin/headless-preview/{draft.pk}/").status_code == 405
