@@ -8,6 +8,8 @@ import zlib
 
 from PIL import Image
 
+from tests import pdf_samples
+
 
 def raster(fmt="PNG", size=(40, 30), color=(200, 40, 40)):
     buffer = io.BytesIO()
@@ -58,16 +60,13 @@ WINDOWS_EXE = (
 LINUX_EXE = b"\x7fELF\x02\x01\x01" + b"\x00" * 60
 
 
-def pdf(extra=b""):
-    body = (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R " + extra + b">> endobj\n"
-        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-    )
-    return body
+def pdf():
+    """A sound one-page PDF (more sound and hostile PDFs in pdf_samples)."""
+    return pdf_samples.simple()
 
 
 def pdf_with_javascript():
-    return pdf(b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ")
+    return pdf_samples.open_action_javascript()
 
 
 def zip_of(entries, stored_first=None):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from . import sniff
+from . import pdf, sniff
 
 # What each accepted extension must be, as said to the editor.
 EXPECTED = {
@@ -283,27 +283,74 @@ def _check_zip(name, extension, stream, kind):
         )
 
 
+PDF_FOUND = {
+    "javascript": _("du JavaScript"),
+    "launch": _("une commande qui lance un programme ou ouvre un autre fichier"),
+    "embedded_file": _("un fichier joint"),
+    "xfa": _("un formulaire XFA, qui peut exécuter des scripts"),
+}
+PDF_PLACES = {
+    "open": _("à l'ouverture du document"),
+    "automatic": _("dans une action automatique (/AA)"),
+    "annotation": _("dans une annotation"),
+    "form": _("dans un champ de formulaire"),
+    "names": _("dans l'arbre des noms du document"),
+    "outline": _("dans un signet"),
+}
+
+
+def _pdf_place(finding):
+    if finding.place:
+        return PDF_PLACES[finding.place]
+    return _("dans l'objet %(number)s") % {"number": finding.number}
+
+
+PDF_REFUSALS = {
+    "unreadable": (
+        "pdf_unreadable",
+        _(
+            "Le fichier « %(name)s » est un PDF abîmé ou illisible : son contenu ne peut pas être vérifié, il est donc refusé. "
+            "Enregistrez-le de nouveau en PDF puis réessayez."
+        ),
+    ),
+    "encrypted": (
+        "pdf_encrypted",
+        _(
+            "Le PDF « %(name)s » est protégé par un mot de passe : son contenu ne peut pas être vérifié, il est donc refusé. "
+            "Déposez-en une version sans protection."
+        ),
+    ),
+    "link": (
+        "pdf_link_refused",
+        _(
+            "Le PDF « %(name)s » contient un lien non autorisé, « %(target)s » (%(place)s) : "
+            "seuls les liens http, https, mailto et tel sont acceptés."
+        ),
+    ),
+}
+PDF_ACTIVE_CONTENT = _(
+    "Le PDF « %(name)s » contient %(found)s (%(place)s) : il est refusé. "
+    "Exportez-le de nouveau en PDF simple (PDF/A, par exemple)."
+)
+
+
 def _check_pdf_actions(name, stream):
-    """A PDF that runs JavaScript or launches a program when opened is refused."""
-    stream.seek(0)
-    found = False
-    overlap = b""
-    while not found:
-        chunk = stream.read(1 << 20)
-        if not chunk:
-            break
-        found = b"/JavaScript" in overlap + chunk or b"/Launch" in overlap + chunk
-        overlap = chunk[-16:]
-    stream.seek(0)
-    if found:
-        raise ValidationError(
-            _(
-                "Le PDF « %(name)s » contient du JavaScript ou lance un programme à l'ouverture : il est refusé. "
-                "Exportez-le de nouveau en PDF simple (PDF/A, par exemple)."
-            ),
-            code="pdf_active_content",
-            params={"name": name},
-        )
+    """A PDF that runs a script, launches a program, carries files or links outside the web, or
+    cannot be read to be sure, is refused (pdf.py says how it is read)."""
+    found = pdf.findings(stream)
+    if not found:
+        return
+    finding = found[0]
+    params = {"name": name}
+    if finding.kind in ("unreadable", "encrypted"):
+        code, message = PDF_REFUSALS[finding.kind]
+    elif finding.kind == "link":
+        code, message = PDF_REFUSALS["link"]
+        params.update(target=finding.detail, place=_pdf_place(finding))
+    else:
+        code, message = "pdf_active_content", PDF_ACTIVE_CONTENT
+        params.update(found=PDF_FOUND[finding.kind], place=_pdf_place(finding))
+    raise ValidationError(message, code=code, params=params)
 
 
 def check_image_path(path):
