@@ -36,10 +36,10 @@ def test_english_page_switcher_links_back_to_its_french_page(client, site_tree):
     assert f'href="{site_tree.space_fr.url}" hreflang="fr" lang="fr"' in nav
 
 
-def test_french_page_not_translated_yet_switches_to_the_english_home_with_a_note(client, site_tree, admin_user):
+def test_french_page_not_translated_yet_switches_to_the_closest_english_page_with_a_note(client, site_tree, admin_user):
     page = add_french_guide(site_tree.sections["creatives"], admin_user)
     nav = _switcher(_html(client, page.url))
-    assert f'href="{site_tree.home_en.url}"' in nav
+    assert f'href="{site_tree.sections["creatives"].get_translation(site_tree.en).url}"' in nav
     assert 'class="language-switcher__note" lang="en"' in nav
 
 

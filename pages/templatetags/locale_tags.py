@@ -2,6 +2,8 @@
 
 from django import template
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
@@ -21,39 +23,85 @@ def _language_homes(request):
 
 
 def page_alternates(page, request):
-    """[(language_code, page_or_None)] for every content language; None when not translated yet."""
-    translations = {page.locale.language_code: page}
-    for translation in page.get_translations().live().public().select_related("locale"):
-        translations[translation.locale.language_code] = translation
+    """[(language_code, page_or_None)] for every content language: the live, public version a
+    reader of that language can open. A draft (a translation not approved yet, or the page itself
+    seen in preview) is never offered."""
+    translations = {page.locale.language_code: page} if page.live else {}
+    for other in page.get_translations().live().public().select_related("locale"):
+        translations[other.locale.language_code] = other
     return [(code, translations.get(code)) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def closest_translated_ancestors(page, codes):
+    """{language: the deepest ancestor of `page` whose version in that language is live and public}.
+
+    Two queries whatever the depth: the ancestors, then their translations.
+    """
+    ancestors = list(page.get_ancestors().filter(depth__gte=2).values_list("translation_key", "depth"))
+    depth_of = dict(ancestors)
+    found = {}
+    candidates = (
+        Page.objects.filter(translation_key__in=depth_of, locale__language_code__in=codes)
+        .live().public().select_related("locale")
+    )
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        best = found.get(code)
+        if best is None or depth_of[candidate.translation_key] > depth_of[best.translation_key]:
+            found[code] = candidate
+    return found
+
+
+def _twin_view_url(request, code):
+    """The same non-page view in language `code` (/fr/recherche/?q=x -> /en/search/?q=x), or None.
+
+    Views with one address per language are named "<name>-<language>" (search-fr, search-en).
+    """
+    match = getattr(request, "resolver_match", None)
+    current = translation.get_language()
+    if match is None or not match.url_name or not match.url_name.endswith(f"-{current}"):
+        return None
+    name = match.url_name[: -len(current)] + code
+    try:
+        with translation.override(code):
+            url = reverse(name)
+    except NoReverseMatch:
+        return None
+    query = request.GET.copy()
+    query.pop("page", None)  # result pages do not line up from one language to the other
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+def _switcher_link(code, url, kind, title=""):
+    return {"code": code, "name": get_language_info(code)["name_local"], "url": url, "kind": kind,
+            "title": title}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
+    """A link to the other language's equivalent: the same page (or view) when it is live there,
+    else the closest translated ancestor, else that language's home, each labelled as such."""
     request = context.get("request")
-    page = page or None  # error pages render with no page (an empty string in templates)
-    current = page.locale.language_code if page else context.get("LANGUAGE_CODE")
-    homes = _language_homes(request) if request else {}
+    page = page or context.get("french_page") or None  # error pages pass "" ; untranslated pages their French page
+    current = translation.get_language() if not page or context.get("french_page") else page.locale.language_code
+    others = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != current]
     links = []
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        if code == current:
-            continue
-        target = None
-        translated = False
-        if page:  # a template without a page (404) passes ""
-            target = dict(page_alternates(page, request)).get(code)
-            translated = target is not None
-        if target is None:
-            target = homes.get(code)
-        if target is None:
-            continue
-        info = get_language_info(code)
-        links.append({
-            "code": code,
-            "name": info["name_local"],
-            "url": target.get_url(request=request),
-            "translated": translated,
-        })
+    alternates = dict(page_alternates(page, request)) if page else {}
+    missing = [code for code in others if alternates.get(code) is None]
+    ancestors = closest_translated_ancestors(page, missing) if page and missing else {}
+    homes = _language_homes(request) if request and [c for c in missing if c not in ancestors] else {}
+    for code in others:
+        twin = None if page or request is None else _twin_view_url(request, code)
+        if twin:
+            links.append(_switcher_link(code, twin, "same"))
+        elif alternates.get(code) is not None:
+            links.append(_switcher_link(code, alternates[code].get_url(request=request), "same"))
+        elif code in ancestors:
+            ancestor = ancestors[code]
+            kind = "home" if ancestor.depth == 2 else "ancestor"
+            links.append(_switcher_link(code, ancestor.get_url(request=request), kind, ancestor.title))
+        elif code in homes:
+            links.append(_switcher_link(code, homes[code].get_url(request=request), "home", homes[code].title))
     return {"links": links, "request": request}
 
 

@@ -9,7 +9,9 @@ def translations_map(page, request=None):
     """{language: {"id", "url", "status"}} for every content language, the page's own included.
 
     `status` is "source" for the French page, else the state of that translation (missing,
-    in_progress, outdated, up_to_date). Only live pages get an id and a URL.
+    in_progress, outdated, up_to_date). Another language's page gets an id and a URL only when
+    the requester could read it at that URL: live, and past every view restriction on it or its
+    ancestors (a request-less caller, as API v3's field resolver, counts as anonymous).
     """
     from wagtail.models import Locale
 
@@ -24,7 +26,7 @@ def translations_map(page, request=None):
     result = {}
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         other = pages.get(code)
-        live = other is not None and other.live
+        live = other is not None and other.live and (other is page or readable_by(other, request))
         if code == settings.LANGUAGE_CODE:
             status = "source" if other is not None else Status.MISSING.value
         elif french is None or code not in locales:
@@ -37,6 +39,14 @@ def translations_map(page, request=None):
             "status": status,
         }
     return result
+
+
+def readable_by(page, request):
+    """Whether the reader of `request` (None: anonymous) passes every view restriction of `page`."""
+    for restriction in page.get_view_restrictions():
+        if request is None or not restriction.accept_request(request):
+            return False
+    return True
 
 
 class TranslationsField(Field):
