@@ -56,10 +56,18 @@ ALLOWED = {
         TRANSLATORS: "en",
         ADMINISTRATORS: "fr en",
     },
+    # Machine pre-translation of the French page: the view itself checks the right to translate
+    # (it used to check nothing, and the function below it rights on the French page).
+    "machine draft (POST)": {TRANSLATORS: "fr", ADMINISTRATORS: "fr"},
+    # A draft of the English page: rights on the English page, never on its French source (an
+    # editor could create English drafts through it).
+    "save draft (POST)": {REVIEWERS: "en", TRANSLATORS: "en", ADMINISTRATORS: "en"},
 }
+# The translation actions act on one side only: the French page asked for, the English page written.
+ONE_TREE = {"edit (POST)": ["fr"], "machine draft (POST)": ["fr"], "save draft (POST)": ["en"]}
 # "edit (POST)" goes through Wagtail's page form, which an English page (edited in the
 # wagtail-localize editor) does not use: the "translate" column covers it.
-TREES = {action: (["fr"] if action == "edit (POST)" else ["fr", "en"]) for action in ALLOWED}
+TREES = {action: ONE_TREE.get(action, ["fr", "en"]) for action in ALLOWED}
 CELLS = [
     pytest.param(
         role,
@@ -206,7 +214,35 @@ def preview_token(client, page, **_):
     return preview.status_code == 200 and preview.json()["title"] == DRAFT_TITLE
 
 
+def machine_draft(client, page, **_):
+    english = page.get_translations().get()
+    # One sentence left untranslated, so that there is something to pre-translate.
+    segment = StringSegment.objects.filter(source__object_id=page.translation_key, context__path="summary").get()
+    StringTranslation.objects.filter(translation_of_id=segment.string_id, locale=english.locale).delete()
+    revisions = english.revisions.count()
+    response = client.post(reverse("translation_machine_draft", args=[page.pk, english.locale.language_code]))
+    assert client.get(reverse("translation_machine_draft", args=[page.pk, "en"])).status_code in (302, 405)
+    written = english.revisions.count() != revisions
+    if not written:
+        assert _refused(response), response.status_code
+    assert not Page.objects.get(pk=english.pk).specific.title.startswith("[EN]"), "never published"
+    return written
+
+
+def save_draft(client, page, **_):
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    revisions = page.revisions.count()
+    response = client.post(reverse("translation_save_draft", args=[translation.pk]))
+    assert client.get(reverse("translation_save_draft", args=[translation.pk])).status_code in (302, 405)
+    written = page.revisions.count() != revisions
+    if not written:
+        assert _refused(response), response.status_code
+    return written
+
+
 PROBES = {
+    "machine draft (POST)": machine_draft,
+    "save draft (POST)": save_draft,
     "public draft": public_draft,
     "admin preview": admin_preview,
     "edit (GET)": edit_get,
@@ -264,3 +300,19 @@ def test_only_administration_manages_users_groups_and_workflows(
     statuses = {url: client.get(url).status_code for url in admin_only}
     expected = 200 if role == ADMINISTRATORS else 302
     assert set(statuses.values()) == {expected}, statuses
+
+
+@pytest.mark.parametrize("role", ROLES, ids=ROLE_IDS.get)
+def test_only_translators_create_an_english_page_through_a_draft(world, role):
+    """A translation asked for but not started has no English page: saving a "draft" of it used to
+    create that page for anyone who could edit the French one (Rédaction included)."""
+    from pages.translation.drafts import ensure_translation
+
+    from .translation_helpers import add_french_guide
+
+    french = add_french_guide(world.site_tree.sections["creatives"], world.users[ADMINISTRATORS])
+    translation = ensure_translation(french, world.site_tree.en)
+    client = _login(world, role)
+    response = client.post(reverse("translation_save_draft", args=[translation.pk]))
+    assert _refused(response), response.status_code
+    assert french.get_translation_or_none(world.site_tree.en) is None

@@ -36,6 +36,8 @@ def translation_admin_urls():
         path("translations/status/", TranslationStatusReportView.as_view(), name="translation_status"),
         path("translations/<int:translation_id>/sync/", views.sync_translation, name="translation_sync"),
         path("translations/<int:translation_id>/draft/", views.save_draft, name="translation_save_draft"),
+        path("translations/start/<int:page_id>/<str:language_code>/", views.start_translation,
+             name="translation_start"),
         path("translations/machine/<int:page_id>/<str:language_code>/", views.machine_draft,
              name="translation_machine_draft"),
         # Same paths as wagtail-localize's views, registered first so that ours answer (admin_overrides.py).

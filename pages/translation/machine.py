@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from .drafts import ensure_translation, save_translation_draft, target_page
 from .glossary import apply_glossary, glossary_for
+from .permissions import may_translate
 
 
 def _language(locale_or_code):
@@ -124,8 +125,8 @@ def machine_translate_page(page, locale, user):
     translator = get_machine_translator()
     if translator is None:
         raise ImproperlyConfigured("WAGTAILLOCALIZE_MACHINE_TRANSLATOR is not set")
-    if user is None or not page.permissions_for_user(user).can_edit():
-        raise PermissionDenied(_("Vous n'avez pas le droit de modifier cette page."))
+    if not may_translate(user, page, locale):
+        raise PermissionDenied(_("Vous n'avez pas le droit de traduire cette page."))
     translation = ensure_translation(page, locale)
     if target_page(translation) is None:
         save_translation_draft(translation, user=user)  # the target page must exist for the editor's checks

@@ -1,4 +1,6 @@
-"""Admin report: the translation state of every French page, with filters."""
+"""Admin report: the translation state of every French page, with filters, and its actions."""
+
+import functools
 
 from django import forms
 from django.apps import apps
@@ -13,8 +15,9 @@ from django.views.generic import TemplateView
 from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import Translation
 
-from .drafts import save_translation_draft, target_page
+from .drafts import ensure_translation, save_translation_draft, target_page
 from .machine import machine_translate_page
+from .permissions import SUBMIT_TRANSLATION, may_translate, why_not_startable
 from .po import sync_source
 from .status import Status, all_states, default_locale
 
@@ -53,6 +56,9 @@ class TranslationStatusReportView(TemplateView):
         counts = dict.fromkeys(Status.values, 0)
         for state in states:
             counts[state.status] += 1
+            # The actions of a row are offered only to those whose request would be accepted.
+            state.user_may_translate = may_translate(self.request.user, state.source_page, state.locale)
+            state.blocker = why_not_startable(state.source_page, state.locale) if state.status == Status.MISSING else None
         context.update({
             "page_title": _("État des traductions"),
             "header_icon": "globe",
@@ -76,7 +82,7 @@ def sync_translation(request, translation_id):
     """Bring the French text of a translation up to date (changed sentences become untranslated)."""
     translation = get_object_or_404(Translation, pk=translation_id)
     french = translation.source.get_source_instance()
-    if not french.permissions_for_user(request.user).can_edit():
+    if not may_translate(request.user, french, translation.target_locale):
         raise PermissionDenied
     sync_source(translation)
     messages.success(request, _("« %(title)s » : texte français synchronisé.") % {"title": french.title})
@@ -87,8 +93,9 @@ def sync_translation(request, translation_id):
 def save_draft(request, translation_id):
     """Write the current translations to a draft revision of the translated page, for review."""
     translation = get_object_or_404(Translation, pk=translation_id)
-    page = target_page(translation) or translation.source.get_source_instance()
-    if not page.permissions_for_user(request.user).can_edit():
+    page = target_page(translation)
+    # Rights on the translated page only: rights on the French page give none on its translation.
+    if page is None or not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     revision = save_translation_draft(translation, user=request.user)
     messages.success(request, _("Brouillon enregistré pour relecture : « %(title)s ».") % {
@@ -96,11 +103,31 @@ def save_draft(request, translation_id):
     return _back(request)
 
 
-@require_POST
-def machine_draft(request, page_id, language_code):
+def translation_action(view):
+    """A POST-only action on (French page, target language): refused unless the user may translate it;
+    a page that cannot be translated yet (its parent is not) gets the reason, and nothing changes."""
+
+    @require_POST
+    @functools.wraps(view)
+    def wrapper(request, page_id, language_code):
+        page = get_object_or_404(Page, pk=page_id, locale=default_locale()).specific
+        locale = get_object_or_404(Locale.objects.exclude(pk=page.locale_id), language_code=language_code)
+        if not request.user.has_perm(SUBMIT_TRANSLATION):
+            raise PermissionDenied
+        reason = why_not_startable(page, locale)
+        if reason:
+            messages.error(request, reason)
+            return _back(request)
+        if not may_translate(request.user, page, locale):
+            raise PermissionDenied
+        return view(request, page, locale)
+
+    return wrapper
+
+
+@translation_action
+def machine_draft(request, page, locale):
     """Machine-translate what is left and save a draft for review (never published)."""
-    page = get_object_or_404(Page, pk=page_id, locale=default_locale()).specific
-    locale = get_object_or_404(Locale, language_code=language_code)
     _translation, revision = machine_translate_page(page, locale, request.user)
     if revision is None:
         messages.info(request, _("Rien à traduire automatiquement : tous les segments sont traduits."))
@@ -108,3 +135,15 @@ def machine_draft(request, page_id, language_code):
         messages.success(request, _("Traduction automatique enregistrée en brouillon, à relire : « %(title)s ».")
                          % {"title": page.title})
     return _back(request)
+
+
+@translation_action
+def start_translation(request, page, locale):
+    """Create the translated page as a draft (French text until translated) and open its editor."""
+    translation = ensure_translation(page, locale)
+    if target_page(translation) is None:
+        save_translation_draft(translation, user=request.user)
+    target = target_page(translation)
+    messages.success(request, _("Traduction commencée : « %(title)s » (%(locale)s), en brouillon.") % {
+        "title": page.title, "locale": locale.get_display_name()})
+    return redirect("wagtailadmin_pages:edit", target.pk)
