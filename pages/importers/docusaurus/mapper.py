@@ -176,6 +176,9 @@ class Resolver:
                 candidates.append(rel_site[len(prefix):])
         else:
             candidates.append(posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), path)))
+            # Docusaurus tries a relative Markdown link against the docs root when it is not
+            # found beside the doc (`api/Store.md` written from `usage/`).
+            candidates.append(posixpath.normpath(path))
         for candidate in candidates:
             if candidate in self.docs:
                 return candidate

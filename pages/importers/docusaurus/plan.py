@@ -97,7 +97,7 @@ def build_plan(root, rules=None) -> Plan:
     if not site.docs_dir.is_dir():
         problems.append(("", Problem("docs_missing", 0, f"Dossier des documents introuvable : {site.docs_path}/", "error")))
     else:
-        for path in list_doc_files(site.docs_dir):
+        for path in list_doc_files(site.docs_dir, site.include, site.exclude):
             rel = path.relative_to(site.docs_dir).as_posix()
             try:
                 parsed = parse_file(path, site.docs_dir, math=site.math)
