@@ -42,6 +42,8 @@ class SiteConfig:
     include: list = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     default_locale: str = "fr"
+    versioning: dict = field(default_factory=dict)  # the docs plugin's lastVersion, versions, …
+    current_version_path: str = ""  # "next" when docs/ is an unreleased version (see versions.py)
     problems: list = field(default_factory=list)
     config_file: str = ""
 
@@ -50,11 +52,12 @@ class SiteConfig:
         # `path: '../docs'` (docs beside the website folder) is a normal Docusaurus layout.
         return (self.root / self.docs_path).resolve()
 
-    def old_url(self, slug):
-        """The doc's URL path on the old site."""
+    def old_url(self, slug, version_path=None):
+        """The doc's URL path on the old site (of the current version unless told)."""
         base = "/" + self.base_url.strip("/")
         route = self.route_base_path.strip("/")
-        parts = [p for p in (base.strip("/"), route, slug.strip("/")) if p]
+        version = self.current_version_path if version_path is None else version_path
+        parts = [p for p in (base.strip("/"), route, version.strip("/"), slug.strip("/")) if p]
         path = "/" + "/".join(parts)
         if self.trailing_slash and not path.endswith("/"):
             path += "/"
@@ -72,6 +75,9 @@ class SiteConfig:
             if not path.startswith("/" + route + "/"):
                 return None
             path = path[len(route) + 1:]
+        version = self.current_version_path.strip("/")
+        if version and (path + "/").startswith(f"/{version}/"):
+            path = path[len(version) + 1:] or "/"
         return path
 
 
@@ -121,6 +127,8 @@ def _read_docs_options(site, root, docs):
         site.route_base_path = docs["routeBasePath"]
     if isinstance(docs.get("path"), str):
         site.docs_path = posixpath.normpath(docs["path"].removeprefix("./")) or "docs"
+    site.versioning = {k: docs[k] for k in ("lastVersion", "versions", "onlyIncludeVersions", "includeCurrentVersion")
+                       if k in docs}
     site.include = _globs(docs.get("include"), DEFAULT_INCLUDE)
     site.exclude = _globs(docs.get("exclude"), DEFAULT_EXCLUDE)
     sidebar = docs.get("sidebarPath")
