@@ -20,7 +20,9 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   sidebar_invalid, sidebar_unknown_item, sidebar_missing_doc, sidebar_duplicate_doc,
   sidebar_empty_category, sidebar_link_not_imported, category_file_invalid, doc_not_in_sidebar;
 - docs: parse_failed, front_matter_invalid, title_missing, page_type_adjusted, page_type_kept;
-- content kept but changed or without mapping: component_unmapped, construct_unmapped, inline_unmapped,
+- content kept but changed or without mapping: component_unmapped, component_local_unmapped (a component
+  the doc exports itself; its imported JSON/YAML data kept as a table when it is a list of records),
+  construct_unmapped, inline_unmapped,
   html_unmapped, html_table_as_text, mdx_expression_unmapped, jsx_unclosed, admonition_unknown,
   tabs_nested_flattened, details_nested_flattened, tabitem_outside_tabs, block_moved_out,
   heading_level_capped, code_language_unknown, card_props_dropped, card_link_file, steps_kept_in_body,
