@@ -23,6 +23,7 @@ class Expression:
     """A JavaScript expression the importer cannot evaluate statically."""
 
     source: str
+    line: int = field(default=0, compare=False)  # where it was written, when known
 
     def __str__(self):
         return self.source

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from . import components, jsx
+from . import components, esm_data, jsx
 from .parser import Problem, admonition_parts, front_matter_value
 from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
 
@@ -176,6 +176,9 @@ class Resolver:
                 candidates.append(rel_site[len(prefix):])
         else:
             candidates.append(posixpath.normpath(posixpath.join(posixpath.dirname(doc.path), path)))
+            # Docusaurus tries a relative Markdown link against the docs root when it is not
+            # found beside the doc (`api/Store.md` written from `usage/`).
+            candidates.append(posixpath.normpath(path))
         for candidate in candidates:
             if candidate in self.docs:
                 return candidate
@@ -779,9 +782,15 @@ class Flow:
         if handler is not None:
             handler(tag, node, line)
             return
-        registered = components.handler_for(name) if tag.is_component else None
+        if tag.is_component:
+            registered = components.handler_for(name) or components.handler_for(self.ctx.doc.imports.get(name, ""))
+        else:
+            registered = components.handler_for(lname)
         if registered is not None:
             registered(self, tag, node, line)
+            return
+        if tag.is_component and name in esm_data.local_components(self.ctx):
+            esm_data.local_component(self, tag, node, line)
             return
         if name in BEHAVIOUR_COMPONENTS:
             self.ctx.problem("component_behaviour_dropped", line, f"Composant « {name} » sans contenu (comportement de l'ancien site) : ignoré.", "info")

@@ -406,6 +406,12 @@ def parse_file(path: Path, docs_dir: Path, math=False) -> ParsedDoc:
                       content_hash=hashlib.sha256(raw_bytes).hexdigest())
 
 
+def read_front_matter(raw):
+    """(data, key lines, problems) of the front matter a doc opens with (empty without one)."""
+    match = re.match(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$", raw, re.DOTALL | re.MULTILINE)
+    return parse_front_matter(match.group(1)) if match else ({}, {}, [])
+
+
 def parse_text(raw, rel_path, abs_path=None, math=False, content_hash=""):
     md = _MD_CACHE.get(math)
     if md is None:
@@ -413,11 +419,8 @@ def parse_text(raw, rel_path, abs_path=None, math=False, content_hash=""):
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     problems = []
     # Front matter first: JSX attributes may read `frontMatter.x`.
-    fm, fm_lines = {}, {}
-    match = re.match(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*$", raw, re.DOTALL | re.MULTILINE)
-    if match:
-        fm, fm_lines, fm_problems = parse_front_matter(match.group(1))
-        problems.extend(fm_problems)
+    fm, fm_lines, fm_problems = read_front_matter(raw)
+    problems.extend(fm_problems)
     env = {"front_matter": fm}
     tokens = md.parse(raw, env)
     imports = {}

@@ -17,6 +17,7 @@ from .parser import Problem, front_matter_value, parse_file
 from .rules import DEFAULT_RULES, SECTION, choose_type, fit_under
 from .sidebars import NavNode, load_sidebars, slug_of_label, sort_position
 from .site import doc_info, list_doc_files, load_site, number_prefix
+from .versions import read_versions, redirect_old_versions
 
 
 @dataclass
@@ -93,11 +94,13 @@ def build_plan(root, rules=None) -> Plan:
     rules = rules or DEFAULT_RULES
     site = load_site(root)
     problems = [(site.config_file or "docusaurus.config.js", p) for p in site.problems]
+    versions = read_versions(site)  # before any old URL: it may move the current docs under next/
+    problems.extend(versions.problems)
     docs = {}
     if not site.docs_dir.is_dir():
         problems.append(("", Problem("docs_missing", 0, f"Dossier des documents introuvable : {site.docs_path}/", "error")))
     else:
-        for path in list_doc_files(site.docs_dir):
+        for path in list_doc_files(site.docs_dir, site.include, site.exclude):
             rel = path.relative_to(site.docs_dir).as_posix()
             try:
                 parsed = parse_file(path, site.docs_dir, math=site.math)
@@ -226,6 +229,7 @@ def build_plan(root, rules=None) -> Plan:
     assign(plan.roots, "home")
     for node in plan.walk():
         plan.nodes[node.key] = node
+    problems.extend(redirect_old_versions(site, versions, placed))
     for source, target in site.client_redirects:
         key = resolver.doc_for_url(target, None) if target.startswith("/") else None
         if key and key in placed:

@@ -13,12 +13,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wcmatch import glob
+
 from .js import JsError, evaluate_export
 from .jsx import Expression
 from .parser import Problem
 
-CONFIG_FILES = ("docusaurus.config.js", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.ts")
+CONFIG_FILES = ("docusaurus.config.js", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.ts",
+                "docusaurus.config.mts", "docusaurus.config.cts")
+SIDEBAR_FILES = ("sidebars.js", "sidebars.mjs", "sidebars.cjs", "sidebars.ts", "sidebars.mts", "sidebars.cts", "sidebars.json")
 DOC_SUFFIXES = (".md", ".mdx")
+GLOB_FLAGS = glob.GLOBSTAR | glob.BRACE | glob.DOTMATCH
 NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*")
 
 
@@ -34,18 +39,25 @@ class SiteConfig:
     math: bool = False
     static_dirs: list = field(default_factory=lambda: ["static"])
     client_redirects: list = field(default_factory=list)  # (from, to)
+    include: list = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    default_locale: str = "fr"
+    versioning: dict = field(default_factory=dict)  # the docs plugin's lastVersion, versions, …
+    current_version_path: str = ""  # "next" when docs/ is an unreleased version (see versions.py)
     problems: list = field(default_factory=list)
     config_file: str = ""
 
     @property
     def docs_dir(self):
-        return self.root / self.docs_path
+        # `path: '../docs'` (docs beside the website folder) is a normal Docusaurus layout.
+        return (self.root / self.docs_path).resolve()
 
-    def old_url(self, slug):
-        """The doc's URL path on the old site."""
+    def old_url(self, slug, version_path=None):
+        """The doc's URL path on the old site (of the current version unless told)."""
         base = "/" + self.base_url.strip("/")
         route = self.route_base_path.strip("/")
-        parts = [p for p in (base.strip("/"), route, slug.strip("/")) if p]
+        version = self.current_version_path if version_path is None else version_path
+        parts = [p for p in (base.strip("/"), route, version.strip("/"), slug.strip("/")) if p]
         path = "/" + "/".join(parts)
         if self.trailing_slash and not path.endswith("/"):
             path += "/"
@@ -63,22 +75,89 @@ class SiteConfig:
             if not path.startswith("/" + route + "/"):
                 return None
             path = path[len(route) + 1:]
+        version = self.current_version_path.strip("/")
+        if version and (path + "/").startswith(f"/{version}/"):
+            path = path[len(version) + 1:] or "/"
         return path
 
 
-def _find_docs_options(config):
-    """Options of the default docs plugin instance (classic preset or plugin-content-docs)."""
-    found = None
+DOCS_PLUGIN = "plugin-content-docs"
+# Docusaurus's own defaults for the docs plugin's `include` and `exclude` options.
+DEFAULT_INCLUDE = ["**/*.{md,mdx}"]
+DEFAULT_EXCLUDE = ["**/_*.{js,jsx,ts,tsx,md,mdx}", "**/_*/**", "**/*.test.{js,jsx,ts,tsx}", "**/__tests__/**"]
+
+
+def _docs_instances(config):
+    """Every docs plugin instance: (id, options); the classic preset's `docs` is the default one."""
+    found = []
     for preset in config.get("presets") or []:
         if isinstance(preset, list) and len(preset) > 1 and isinstance(preset[1], dict) \
                 and "classic" in str(preset[0]) and "docs" in preset[1]:
-            found = preset[1]["docs"]
+            found.append(("default", preset[1]["docs"]))
     for plugin in config.get("plugins") or []:
-        if isinstance(plugin, list) and len(plugin) > 1 and "plugin-content-docs" in str(plugin[0]):
+        if isinstance(plugin, list) and len(plugin) > 1 and DOCS_PLUGIN in str(plugin[0]):
             options = plugin[1] if isinstance(plugin[1], dict) else {}
-            if options.get("id", "default") == "default":
-                found = options
+            found.append((str(options.get("id", "default")), options))
+        elif isinstance(plugin, str) and DOCS_PLUGIN in plugin:
+            found.append(("default", {}))
     return found
+
+
+def _globs(value, default):
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return [str(v).removeprefix("./") for v in value]
+    return list(default)
+
+
+def _unread(site, name, value):
+    """A config value that matters but is computed (`process.env.X`, a function call…)."""
+    if isinstance(value, Expression):
+        site.problems.append(Problem(
+            "config_value_unread", value.line,
+            f"{site.config_file} : « {name} » est calculé ({value.source[:80]}), illisible sans Node.js : "
+            "valeur par défaut de Docusaurus utilisée."))
+        return True
+    return False
+
+
+def _read_docs_options(site, root, docs):
+    for name in ("routeBasePath", "path", "sidebarPath", "include", "exclude"):
+        _unread(site, f"docs.{name}", docs.get(name))
+    if isinstance(docs.get("routeBasePath"), str):
+        site.route_base_path = docs["routeBasePath"]
+    if isinstance(docs.get("path"), str):
+        site.docs_path = posixpath.normpath(docs["path"].removeprefix("./")) or "docs"
+    site.versioning = {k: docs[k] for k in ("lastVersion", "versions", "onlyIncludeVersions", "includeCurrentVersion")
+                       if k in docs}
+    site.include = _globs(docs.get("include"), DEFAULT_INCLUDE)
+    site.exclude = _globs(docs.get("exclude"), DEFAULT_EXCLUDE)
+    sidebar = docs.get("sidebarPath")
+    if sidebar is False:
+        site.sidebar_path = False
+    elif isinstance(sidebar, str):
+        site.sidebar_path = root / sidebar.removeprefix("./")
+    if any("remark-math" in str(p) or str(p) == "math" for p in docs.get("remarkPlugins") or [] if not isinstance(p, Expression)):
+        site.math = True
+
+
+def _read_i18n(site, config):
+    i18n = config.get("i18n")
+    if not isinstance(i18n, dict):
+        return
+    default = i18n.get("defaultLocale")
+    locales = [str(x) for x in i18n.get("locales") or [] if isinstance(x, str)]
+    if isinstance(default, str):
+        site.default_locale = default
+    others = [x for x in locales if x != site.default_locale]
+    if isinstance(default, str) and not default.lower().startswith("fr"):
+        site.problems.append(Problem(
+            "i18n_default_not_french", i18n.get("__line__", 0),
+            f"La langue par défaut du site est « {default} » : ses documents sont importés dans l'arbre français."))
+    if others:
+        site.problems.append(Problem(
+            "i18n_locales_not_imported", i18n.get("__line__", 0),
+            f"Traductions du site ({', '.join(others)}, dossier i18n/) non importées : seuls les documents de la langue "
+            f"« {site.default_locale} » le sont ; les traductions se font ensuite avec wagtail-localize.", "info"))
 
 
 def load_site(root) -> SiteConfig:
@@ -93,13 +172,15 @@ def load_site(root) -> SiteConfig:
         text = config_path.read_text(encoding="utf-8")
         site.math = "remark-math" in text or "rehype-katex" in text
         try:
-            config = evaluate_export(text)
+            config = evaluate_export(text, config_path.name)
         except JsError as exc:
             site.problems.append(Problem("config_unreadable", exc.line, f"{config_path.name} illisible ({exc}) : valeurs par défaut utilisées."))
             config = {}
         if not isinstance(config, dict):
             site.problems.append(Problem("config_unreadable", 0, f"{config_path.name} n'exporte pas un objet littéral."))
             config = {}
+    for name in ("baseUrl", "url", "trailingSlash"):
+        _unread(site, name, config.get(name))
     if isinstance(config.get("baseUrl"), str):
         site.base_url = config["baseUrl"]
     if isinstance(config.get("url"), str):
@@ -108,29 +189,24 @@ def load_site(root) -> SiteConfig:
         site.trailing_slash = config["trailingSlash"]
     if isinstance(config.get("staticDirectories"), list):
         site.static_dirs = [str(d) for d in config["staticDirectories"] if isinstance(d, str)]
-    docs = _find_docs_options(config)
-    sidebar_default = root / "sidebars.js"
+    _read_i18n(site, config)
+    instances = _docs_instances(config)
+    docs = next((options for name, options in instances if name == "default"), None)
+    for name, options in instances:
+        if name != "default" and isinstance(options, dict):
+            site.problems.append(Problem(
+                "docs_instance_skipped", options.get("__line__", 0),
+                f"Instance « {name} » du plugin docs (dossier {options.get('path') or name}/) non importée : "
+                "seule l'instance par défaut l'est ; importez l'autre avec sa propre configuration."))
     if docs is False:
         site.problems.append(Problem("docs_disabled", 0, "Le plugin docs est désactivé dans la configuration."))
     elif isinstance(docs, dict):
-        if isinstance(docs.get("routeBasePath"), str):
-            site.route_base_path = docs["routeBasePath"]
-        if isinstance(docs.get("path"), str):
-            site.docs_path = docs["path"].removeprefix("./")
-        sidebar = docs.get("sidebarPath")
-        if sidebar is False:
-            site.sidebar_path = False
-        elif isinstance(sidebar, str):
-            site.sidebar_path = root / sidebar.removeprefix("./")
-        if any("remark-math" in str(p) or str(p) == "math" for p in docs.get("remarkPlugins") or [] if not isinstance(p, Expression)):
-            site.math = True
+        _read_docs_options(site, root, docs)
     if site.sidebar_path is None:
-        for name in ("sidebars.js", "sidebars.mjs", "sidebars.cjs", "sidebars.ts"):
+        for name in SIDEBAR_FILES:
             if (root / name).exists():
                 site.sidebar_path = root / name
                 break
-    if site.sidebar_path is None and sidebar_default.exists():
-        site.sidebar_path = sidebar_default
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, list) and len(plugin) > 1 and "client-redirects" in str(plugin[0]):
             for redirect in (plugin[1] or {}).get("redirects") or []:
@@ -165,14 +241,20 @@ class DocInfo:
     is_index: bool
 
 
-def list_doc_files(docs_dir: Path):
+def list_doc_files(docs_dir: Path, include=None, exclude=None):
+    """The docs Docusaurus would build: `include` globs minus `exclude` globs, hidden files left out."""
+    include = include or DEFAULT_INCLUDE
+    exclude = DEFAULT_EXCLUDE if exclude is None else exclude
     files = []
     for path in sorted(docs_dir.rglob("*")):
         if path.suffix.lower() not in DOC_SUFFIXES or not path.is_file():
             continue
         rel = path.relative_to(docs_dir)
-        if any(part.startswith(("_", ".")) for part in rel.parts):
-            continue  # Docusaurus ignores _partials and hidden files
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if not glob.globmatch(rel.as_posix(), include, flags=GLOB_FLAGS) \
+                or glob.globmatch(rel.as_posix(), exclude, flags=GLOB_FLAGS):
+            continue
         files.append(path)
     return files
 

@@ -5,6 +5,10 @@ appends a StreamField block, ``flow.ctx`` holds the doc, the resolver and the re
 parsed JSX tag (``tag.name``, ``tag.attrs``), ``node`` the syntax node (its ``children``), ``line``
 the source line for the report.
 
+A name is a component's exact MDX spelling (``"LiteYouTubeEmbed"``), the module it is imported
+from (``"@theme/IdealImage"``, whatever the doc calls it), or a lowercase HTML element (``"ul"``)
+that the mapper itself does not handle.
+
 Each family of components (live data, tabs, cards, media, site-specific ones…) lives in its own small
 module of this package and registers its names with ``@register("Name", …)``. Adding a component is
 one module (or one function in a family's module) plus its test; nothing else in the mapper changes.
@@ -41,4 +45,4 @@ def registered() -> frozenset[str]:
 
 
 # The families: importing a module registers its components.
-from . import live_data  # noqa: E402, F401
+from . import html_lists, live_data, media  # noqa: E402, F401
