@@ -243,14 +243,14 @@ LIVE_DATA_SOURCES = {
         "LIVE_DATA_COMPUTERS_URL", "https://api.bib.umontreal.ca/disponibilite/ordinateurs/?lieu={lieu}"),
     "hours": os.environ.get(
         "LIVE_DATA_HOURS_URL",
-        "https://api.bib.umontreal.ca/horaires/horaires?bibs={bib}&debut={debut}&fin={fin}&format=json"),
+        "https://api.bib.umontreal.ca/horaires?bibs={bib}&debut={debut}&fin={fin}&format=json"),
     "workshops": os.environ.get(
-        "LIVE_DATA_WORKSHOPS_URL", "https://api.bib.umontreal.ca/formations/formations/discipline/{discipline}"),
-    "booking": os.environ.get("LIVE_DATA_BOOKING_URL", ""),  # e.g. https://…/webhook/api/{service}
+        "LIVE_DATA_WORKSHOPS_URL", "https://api.bib.umontreal.ca/formations/discipline/{discipline}"),
+    "booking": os.environ.get("LIVE_DATA_BOOKING_URL", "https://ordo.bib.umontreal.ca/webhook/api/{service}"),
 }
 # Where readers are sent when a service does not answer.
 LIBRARY_HOURS_PAGE_URL = os.environ.get("LIBRARY_HOURS_PAGE_URL", "https://bib.umontreal.ca/horaires")
-LIBRARY_WORKSHOPS_PAGE_URL = os.environ.get("LIBRARY_WORKSHOPS_PAGE_URL", "https://bib.umontreal.ca/formations")
+LIBRARY_WORKSHOPS_PAGE_URL = os.environ.get("LIBRARY_WORKSHOPS_PAGE_URL", "https://calendrier.bib.umontreal.ca/calendar?cid=7690&t=m&d=0000-00-00&cal=7690&inc=0")
 LIBRARY_BOOKING_PAGE_URL = os.environ.get("LIBRARY_BOOKING_PAGE_URL", "https://bib.umontreal.ca/reserver")
 LIVE_DATA_TIMEOUT = 1.5  # seconds; past it the page says « Disponibilité inconnue »
 LIVE_DATA_CACHE_SECONDS = 60

@@ -41,4 +41,4 @@ def registered() -> frozenset[str]:
 
 
 # The families: importing a module registers its components.
-from . import live_data  # noqa: E402, F401
+from . import live_data, live_services  # noqa: E402, F401
