@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "wagtail.api.v3",
     "wagtail.contrib.frontend_cache",
     "pages.delivery",
+    "pages.live",
     "corsheaders",
     "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN
     "wagtail.contrib.forms",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     # ETag on every response and 304 for a matching If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Fills the live parts of every HTML page (cached or not), after Cache-Control is set.
+    "pages.live.fragments.LiveFragmentMiddleware",
     "pages.delivery.http_cache.CacheControlMiddleware",
     "pages.delivery.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -231,13 +234,24 @@ WAGTAILEMBEDS_FINDERS = [{
     ],
 }]
 
-# Live-data blocks: the upstream JSON address of each source; {name} takes the block's parameter.
+# The library's live services (see pages/live/): the address of each source; {name} takes a
+# parameter of the block (quoted; a value containing '..' is refused).
 LIVE_DATA_SOURCES = {
     "equipment_availability": os.environ.get(
         "LIVE_DATA_EQUIPMENT_URL", "https://api.bib.umontreal.ca/atrium/docs/{oclc}/statut-circulation"),
     "available_computers": os.environ.get(
         "LIVE_DATA_COMPUTERS_URL", "https://api.bib.umontreal.ca/disponibilite/ordinateurs/?lieu={lieu}"),
+    "hours": os.environ.get(
+        "LIVE_DATA_HOURS_URL",
+        "https://api.bib.umontreal.ca/horaires?bibs={bib}&debut={debut}&fin={fin}&format=json"),
+    "workshops": os.environ.get(
+        "LIVE_DATA_WORKSHOPS_URL", "https://api.bib.umontreal.ca/formations/discipline/{discipline}"),
+    "booking": os.environ.get("LIVE_DATA_BOOKING_URL", "https://ordo.bib.umontreal.ca/webhook/api/{service}"),
 }
+# Where readers are sent when a service does not answer.
+LIBRARY_HOURS_PAGE_URL = os.environ.get("LIBRARY_HOURS_PAGE_URL", "https://bib.umontreal.ca/horaires")
+LIBRARY_WORKSHOPS_PAGE_URL = os.environ.get("LIBRARY_WORKSHOPS_PAGE_URL", "https://calendrier.bib.umontreal.ca/calendar?cid=7690&t=m&d=0000-00-00&cal=7690&inc=0")
+LIBRARY_BOOKING_PAGE_URL = os.environ.get("LIBRARY_BOOKING_PAGE_URL", "https://bib.umontreal.ca/reserver")
 LIVE_DATA_TIMEOUT = 1.5  # seconds; past it the page says « Disponibilité inconnue »
 LIVE_DATA_CACHE_SECONDS = 60
 LIVE_DATA_FAILURE_CACHE_SECONDS = 30

@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from .callout import CalloutBlock
 from .live_data import LiveDataBlock
+from .live_services import HoursBlock, NextSlotBlock, WorkshopsBlock
 from .media import DocumentLinkBlock, EmbedBlock, ImageBlock, VideoBlock
 from .structure import CardGridBlock, StepsBlock
 from .table import TableBlock
@@ -28,6 +29,9 @@ class ContentStreamBlock(blocks.StreamBlock):
     code = CodeBlock()
     quote = QuoteBlock()
     live_data = LiveDataBlock()
+    library_hours = HoursBlock()
+    workshops = WorkshopsBlock()
+    next_slot = NextSlotBlock()
 
 
 class DetailsBlock(blocks.StructBlock):

@@ -1,10 +1,14 @@
-"""Live-data boxes (equipment availability, free computers) filled at reading time."""
+"""Live-data boxes (equipment availability, free computers) filled each time the page is served."""
 
 from django import forms
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+
+from pages.live import formats
+from pages.live.fragments import LivePartMixin, register
 
 from .text import WordsOnlySearchMixin
 
@@ -32,7 +36,10 @@ class ParameterBlock(blocks.StructBlock):
         label = _("Paramètre")
 
 
-class LiveDataBlock(WordsOnlySearchMixin, blocks.StructBlock):
+@register
+class LiveDataBlock(LivePartMixin, WordsOnlySearchMixin, blocks.StructBlock):
+    live_name = "live_data"
+
     source = blocks.ChoiceBlock(
         label=_("Source des données"),
         choices=LiveDataSource.choices,
@@ -55,15 +62,14 @@ class LiveDataBlock(WordsOnlySearchMixin, blocks.StructBlock):
         template = "pages/blocks/live_data_block.html"
         description = _("Une boîte de disponibilité mise à jour automatiquement.")
 
-    def get_context(self, value, parent_context=None):
-        from pages.live_data import fetch_live_value
+    def live_requests(self, value):
+        parameters = {p["name"]: p["value"] or "" for p in value.get("parameters", []) if p.get("name")}
+        return [(value.get("source"), parameters, formats.parse_availability)]
 
-        context = super().get_context(value, parent_context)
-        parameters = {p["name"]: p["value"] for p in value.get("parameters", []) if p.get("name")}
-        context["live"] = fetch_live_value(value.get("source"), parameters)
-        return context
+    def render_live(self, value, values):
+        return render_to_string(self.meta.template, {"value": value, "live": values[0]})
 
-    def get_api_representation(self, value, context=None):
+    def api_fields(self, value):
         return {
             "source": value.get("source"),
             "component": value.get("component") or "",
