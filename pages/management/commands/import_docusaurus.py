@@ -13,6 +13,10 @@ from pages.importers.docusaurus.writer import Importer, NoImportUser
 
 
 class Command(BaseCommand):
+    # The system checks load the whole URLconf (API v3 schemas, about half a second) that an import
+    # does not use, on every run, unchanged re-runs included; `manage.py check` is run on deploy.
+    requires_system_checks = []
+
     # argparse formats the description and every help text with `re`, which takes no lazy string
     # (`TypeError: expected string or bytes-like object, got '__proxy__'`): they are translated here,
     # when the parser is built, in the language of the command.
