@@ -178,16 +178,27 @@ def test_dry_run_writes_nothing_and_reports_the_same(site_tree, admin_user):
     assert not Redirect.objects.filter(old_path__startswith="/techno/").exists()
 
 
-def test_a_doc_that_fails_leaves_nothing_half_written(site_tree, admin_user, site_copy):
+def test_a_refused_image_is_a_warning_and_the_doc_imports_with_its_alt_text(site_tree, admin_user, site_copy):
     (site_copy / "static" / "img" / "casse.png").write_bytes(b"not an image at all")
-    (site_copy / "docs" / "casse.md").write_text("---\ntitle: Cassé\n---\n\nTexte.\n\n![Plan](/img/casse.png)\n",
+    (site_copy / "docs" / "casse.md").write_text("---\ntitle: Cassé\n---\n\nTexte.\n\n![Plan du studio](/img/casse.png)\n",
                                                  encoding="utf-8")
+    report = run(site_copy, user=admin_user, publish=True)
+    assert report.failed == []
+    entry = next(e for e in report.entries if e.code == "image_refused")
+    assert (entry.where, entry.level) == ("docs/casse.md:7", "warning")
+    page = SectionPage.objects.get(source_path="docs/casse.md")
+    assert "Plan du studio" in json.dumps(page.body.get_prep_value(), ensure_ascii=False)
+    assert not get_image_model().objects.filter(title="Casse").exists()
+
+
+def test_a_doc_that_fails_leaves_nothing_half_written(site_tree, admin_user, site_copy):
+    (site_copy / "docs" / "casse.md").write_text(
+        "---\ntitle: Cassé\npage_type: space\ncapacity: 100000000000000000000000\n---\n\nTexte.\n", encoding="utf-8")
     pages = Page.objects.count()
     report = run(site_copy, user=admin_user, publish=True)
     assert [o.source for o in report.failed] == ["docs/casse.md"]
-    assert "docs/casse.md:7" in report.failed[0].reason
-    assert not SectionPage.objects.filter(source_path="docs/casse.md").exists()
-    assert not get_image_model().objects.filter(title="Casse").exists()
+    assert "docs/casse.md" in report.failed[0].reason and "capacit" in report.failed[0].reason.lower()
+    assert not Page.objects.filter(title="Cassé").exists()
     assert Page.objects.count() == pages + 6  # every other doc was imported
 
 
@@ -198,7 +209,7 @@ def test_the_command_writes_a_json_report_and_fails_when_a_doc_fails(site_tree, 
     assert data["summary"]["pages"]["created"] == 6
     assert any(e["code"] == "file_missing" and e["where"] == "docs/outils/imprimante.md:20" for e in data["entries"])
 
-    (site_copy / "static" / "img" / "casse.png").write_bytes(b"broken")
-    (site_copy / "docs" / "casse.md").write_text("![Plan](/img/casse.png)\n", encoding="utf-8")
+    (site_copy / "docs" / "casse.md").write_text("---\npage_type: space\ncapacity: 100000000000000000000000\n---\nTexte.\n",
+                                                 encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_docusaurus", str(site_copy), "--publish")

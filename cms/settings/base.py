@@ -195,10 +195,22 @@ WAGTAILSEARCH_BACKENDS = {
 }
 # Uploads (pages/uploads/): each file is checked by content against its extension. SVG is refused
 # (it can carry scripts): editors export a PNG instead.
+# Code and data files of courses and tool guides (a Python exercise, a notebook, an Arduino sketch,
+# a slicer's G-code): ordinary downloads, accepted when they are text (notebooks and JSON: valid
+# JSON), always served as attachments, as text/plain (JSON as application/json) and with nosniff,
+# so that no browser runs one.
+DOCUMENT_CODE_EXTENSIONS = [
+    "py", "ipynb", "json", "geojson", "js", "ts", "c", "cpp", "h", "hpp", "ino", "java", "r", "m", "sql",
+    "yaml", "yml", "toml", "md", "tex", "gcode", "scad",
+]
+DOCUMENT_JSON_EXTENSIONS = ["json", "geojson", "ipynb"]
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv", "zip",
-    "mp4", "webm", "mp3", "wav", "stl", "3mf", "obj",
+    "mp4", "webm", "mp3", "wav", "stl", "3mf", "obj", *DOCUMENT_CODE_EXTENSIONS,
 ]
+WAGTAILDOCS_CONTENT_TYPES = {
+    ext: "application/json" if ext in DOCUMENT_JSON_EXTENSIONS else "text/plain" for ext in DOCUMENT_CODE_EXTENSIONS
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # videos
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pages.uploads.forms.CheckedDocumentForm"
 # Always through Django, which adds nosniff, a CSP sandbox and "attachment" for all but PDF,

@@ -6,6 +6,7 @@ functions serve the admin forms, API v3 writes and the Docusaurus importer.
 
 from __future__ import annotations
 
+import json
 import warnings
 import zipfile
 from pathlib import Path
@@ -91,7 +92,9 @@ def _mismatch(name, extension, kind):
         code="content_mismatch",
         params={
             "name": name,
-            "expected": EXPECTED.get(extension, extension.upper()),
+            "expected": EXPECTED.get(extension) or (
+                _("un fichier de code ou de données en texte") if extension in _code_extensions() else extension.upper()
+            ),
             "actual": actual_label(kind),
         },
     )
@@ -168,8 +171,10 @@ def check_image(name, stream, size):
     if SAME_FORMAT.get(image_format, image_format) != PIL_FORMATS.get(extension):
         raise _mismatch(name, extension, "image:" + str(image_format))
     limit = max_image_pixels()
-    if limit is not None and width * height * max(1, frames) > limit:
+    if limit is not None and width * height > limit:
         raise _too_many_pixels(name, width, height)
+    if frames > 1:
+        _check_animation(name, width, height, frames)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
@@ -197,6 +202,26 @@ def check_image(name, stream, size):
             params={"name": name},
         )
     return width, height
+
+
+def _check_animation(name, width, height, frames):
+    """An animated GIF or WebP is judged frame by frame (each within the image limit, above) and by
+    a budget for the whole animation: frames, and pixels of all frames together."""
+    max_frames = getattr(settings, "IMAGE_MAX_ANIMATION_FRAMES", 1000)
+    max_pixels = getattr(settings, "IMAGE_MAX_ANIMATION_PIXELS", 1_000_000_000)
+    total = width * height * frames
+    if frames > max_frames or total > max_pixels:
+        raise ValidationError(
+            _(
+                "L'animation « %(name)s » a %(frames)s images de %(width)s × %(height)s pixels, soit %(total)s "
+                "mégapixels en tout ; le maximum est %(max_frames)s images et %(max_total)s mégapixels en tout. "
+                "Raccourcissez-la ou réduisez-la avant de la déposer."
+            ),
+            code="animation_too_large",
+            params={"name": name, "frames": frames, "width": width, "height": height,
+                    "total": round(total / 1_000_000), "max_frames": max_frames,
+                    "max_total": round(max_pixels / 1_000_000)},
+        )
 
 
 def _too_many_pixels(name, width, height):
@@ -251,9 +276,33 @@ def check_document(name, stream, size):
     elif extension in ("mp4", "webm", "mp3", "wav"):
         if not sniff.media_matches(extension, head):
             raise _mismatch(name, extension, kind)
+    elif extension in _code_extensions():
+        _check_code(name, extension, stream, kind)
     elif kind in ("exe-windows", "exe-linux", "exe-macos", "script", "html", "svg"):
         # An extension added to the settings without a rule of its own: at least never a program or a page.
         raise _mismatch(name, extension, kind)
+
+
+def _code_extensions():
+    return set(getattr(settings, "DOCUMENT_CODE_EXTENSIONS", ()))
+
+
+def _check_code(name, extension, stream, kind):
+    """A code or data file is text (a script's ``#!`` line included: it is served as text/plain, so
+    never run); a notebook or JSON file is valid JSON."""
+    if kind not in ("text", "script"):
+        raise _mismatch(name, extension, kind)
+    if extension in getattr(settings, "DOCUMENT_JSON_EXTENSIONS", ()):
+        try:
+            json.loads(stream.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise ValidationError(
+                _("Le fichier « %(name)s » n'est pas du JSON valide ; enregistrez-le de nouveau puis réessayez."),
+                code="json_invalid",
+                params={"name": name},
+            ) from None
+        finally:
+            stream.seek(0)
 
 
 def _check_zip(name, extension, stream, kind):

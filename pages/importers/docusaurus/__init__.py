@@ -9,7 +9,10 @@ Layers, each tested alone:
 - ``plan`` (no Django): the tree, page types (``rules``) and old URLs of every doc;
 - ``mapper`` (pure): a doc -> page type, typed fields and StreamField data, with placeholders;
 - ``writer`` (the only ORM user): pages, images, documents, redirects, revisions, review, conflicts;
-- ``report``: what happened, and every warning with ``file:line`` and a stable code.
+- ``report``: what happened, and every warning with ``file:line`` and a stable code;
+- ``safety`` (no Django): every path read stays inside the site, every address kept has an allowed
+  scheme; ``asset_refusals``: a file the upload rules refuse leaves the doc, its text stays;
+  ``validation``: each page is cleaned by its blocks and ``full_clean`` before it is saved.
 
 Report codes (``level`` is ``info``, ``warning`` or ``error``):
 
@@ -29,9 +32,11 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   mission_block_in_body;
 - invisible on the old site, left out: mdx_esm_dropped, mdx_comment_dropped, html_comment_dropped,
   component_behaviour_dropped;
+- hostile input (the path or address is not used, the text stays): path_outside_site, url_scheme_refused;
 - media and links: image_alt_missing, image_external, image_in_table, image_is_hero, image_svg_refused,
   file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_anchor_dropped, link_target_failed;
 - writing: section_reused, slug_taken, page_moved, conflict, draft_live_page, redirect_root_skipped,
-  redirect_too_long; failures: image_unreadable, image_refused, file_refused, file_unreadable, map_failed, create_failed,
-  write_failed, parent_failed.
+  redirect_too_long, block_invalid (a block its own rules refuse, taken out of the page); warnings
+  that cost only the file: image_unreadable, image_refused, file_refused, file_unreadable; failures:
+  page_invalid (a typed field the CMS refuses), map_failed, create_failed, write_failed, parent_failed.
 """

@@ -24,6 +24,14 @@ from urllib.parse import unquote, urlparse
 from . import components, esm_data, jsx
 from .parser import Problem, admonition_parts, front_matter_value
 from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
+from .safety import (
+    PathRefused,
+    contained_file,
+    is_safe_url,
+    is_script_text,
+    refused_url_message,
+    site_roots,
+)
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}
 CALLOUT_KINDS = {
@@ -51,9 +59,11 @@ PSEUDO_BULLETS = ("•", "·", "◦", "▪", "▫", "●", "○", "■", "□", 
 
 @dataclass
 class LinkTarget:
-    kind: str  # "page" | "document" | "image" | "external" | "anchor" | "unresolved"
+    kind: str  # "page" | "document" | "image" | "external" | "anchor" | "unresolved" | "refused"
     value: str = ""  # doc key, file path or URL
     anchor: str = ""
+    reason: str = ""  # why a "refused" link was refused (for the report)
+    code: str = ""  # its report code
 
 
 @dataclass
@@ -68,6 +78,7 @@ class PageDraft:
     source_metadata: dict = field(default_factory=dict)
     anchors: set = field(default_factory=set)
     problems: list = field(default_factory=list)
+    block_lines: dict = field(default_factory=dict)  # block id -> source line, for validation reports
 
 
 def github_slug(text):
@@ -83,14 +94,6 @@ def humanize_filename(path):
     return stem[:1].upper() + stem[1:] if stem else ""
 
 
-def _is_file(path):
-    """Path.is_file, False for a name the system refuses (ENAMETOOLONG from a 300-digit link)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False
-
-
 class Resolver:
     """Finds docs, static files and old URLs for links and images. Filesystem only."""
 
@@ -103,40 +106,60 @@ class Resolver:
             self.by_slug.setdefault(record.info.slug.rstrip("/") or "/", key)
         self.static_dirs = [site.root / d for d in site.static_dirs]
         self.docs_dir = site.docs_dir
+        self.roots = site_roots(site)  # every file read must really lie under one of these (safety.py)
+
+    def _inside(self, candidate):
+        """candidate's real path if it is a file inside the site; raises PathRefused when it leaves it."""
+        return contained_file(candidate, self.roots)
 
     def static_file(self, url_path):
+        try:
+            return self.locate_static(url_path)
+        except PathRefused:
+            return None
+
+    def locate_static(self, url_path):
         path = unquote(url_path.split("?")[0].split("#")[0])
         base = self.site.base_url.strip("/")
         if base and path.lstrip("/").startswith(base + "/"):
             path = path.lstrip("/")[len(base):]
         for folder in self.static_dirs:
-            candidate = folder / path.lstrip("/")
-            if _is_file(candidate):
-                return candidate
+            found = self._inside(folder / path.lstrip("/"))
+            if found:
+                return found
         return None
 
     def file(self, src, doc):
-        """A local file referenced from a doc (relative, docs-absolute or static)."""
+        """A local file referenced from a doc, or None (missing, or refused: see ``locate``)."""
+        try:
+            return self.locate(src, doc)
+        except PathRefused:
+            return None
+
+    def locate(self, src, doc):
+        """A local file referenced from a doc (relative, docs-absolute or static), or None when there
+        is none. Raises PathRefused for a path that leaves the site (``..``, absolute, symlink)."""
+        if isinstance(src, Path):  # already a file path (an unmapped component's asset)
+            return self._inside(src)
         src = unquote(str(src).split("?")[0].split("#")[0]).strip()
         if not src or "://" in src or src.startswith(("data:", "mailto:", "//")):
             return None
         src = src.removeprefix("@site/")
+        if "\x00" in src:
+            return None
         if src.startswith("/"):
-            found = self.static_file(src)
+            found = self.locate_static(src)
             if found:
                 return found
             for root in (self.docs_dir, self.site.root):
-                candidate = root / src.lstrip("/")
-                if _is_file(candidate):
-                    return candidate
+                found = self._inside(root / src.lstrip("/"))
+                if found:
+                    return found
             return None
-        candidate = (doc.abs_path.parent / src).resolve()
-        if _is_file(candidate):
-            return candidate
-        candidate = (self.site.root / src).resolve()
-        if _is_file(candidate):
-            return candidate
-        return None
+        found = self._inside(doc.abs_path.parent / src)
+        if found:
+            return found
+        return self._inside(self.site.root / src)
 
     def expected_file(self, src, doc):
         src = unquote(str(src).split("?")[0].split("#")[0]).removeprefix("@site/")
@@ -193,10 +216,12 @@ class Resolver:
             site = urlparse(self.site.url) if self.site.url else None
         except ValueError:  # "Invalid IPv6 URL": `http://[` and the like
             return LinkTarget("unresolved", href)
-        if parsed.scheme in ("http", "https", "mailto", "tel", "ftp"):
+        if not is_safe_url(href):
+            return LinkTarget("refused", href, reason=refused_url_message(href), code="url_scheme_refused")
+        if parsed.scheme in ("http", "https", "mailto", "tel"):
             if site and parsed.netloc == site.netloc and parsed.path:
                 inner = self.link(parsed.path + (f"#{parsed.fragment}" if parsed.fragment else ""), doc)
-                if inner.kind in ("page", "document", "image"):
+                if inner.kind in ("page", "document", "image", "refused"):
                     return inner
             return LinkTarget("external", href)
         if parsed.scheme or href.startswith("//"):
@@ -209,15 +234,19 @@ class Resolver:
             key = self.doc_for_file(path, doc)
             return LinkTarget("page", key, anchor) if key else LinkTarget("unresolved", href)
         suffix = Path(path).suffix.lower()
-        if suffix and suffix not in (".html", ".htm"):
-            found = self.file(path, doc)
-            if found:
-                return LinkTarget("image" if suffix in IMAGE_SUFFIXES else "document", str(found), anchor)
-            return LinkTarget("unresolved", href)
-        key = self.doc_for_url(path.removesuffix(".html"), doc)
-        if key:
-            return LinkTarget("page", key, anchor)
-        found = self.file(path, doc) if path.startswith("/") else None
+        try:
+            if suffix and suffix not in (".html", ".htm"):
+                found = self.locate(path, doc)
+                if found:
+                    return LinkTarget("image" if suffix in IMAGE_SUFFIXES else "document", str(found), anchor)
+                return LinkTarget("unresolved", href)
+            key = self.doc_for_url(path.removesuffix(".html"), doc)
+            if key:
+                return LinkTarget("page", key, anchor)
+            found = self.locate(path, doc) if path.startswith("/") else None
+        except PathRefused as refused:
+            return LinkTarget("refused", href, code=PathRefused.code,
+                              reason=f"Lien « {href[:80]} » refusé ({refused}) : le texte du lien est conservé sans lien.")
         if found:
             return LinkTarget("document", str(found), anchor)
         return LinkTarget("unresolved", href)
@@ -235,13 +264,32 @@ class _Ctx:
         self.anchors = set()
         self.hero_image = None
         self.documents = []  # document paths linked from the page
+        self.line = 0  # source line of the node being mapped
+        self.block_lines = {}
+        self.refused = set()  # sources refused (and reported) by `file`, not to be reported again as missing
 
     def problem(self, code, line, message, level="warning"):
         self.problems.append(Problem(code, line, message, level))
 
+    def local_file(self, src, line):
+        """The resolver's file for ``src``, reporting a path or address it refuses."""
+        if isinstance(src, str) and not is_safe_url(src):
+            self.refuse(src, line, "url_scheme_refused", refused_url_message(src))
+            return None
+        try:
+            return self.resolver.locate(src, self.doc)
+        except PathRefused as refused:
+            self.refuse(src, line, PathRefused.code, f"Fichier « {str(src)[:80]} » non lu ({refused}) : son texte est conservé.")
+            return None
+
+    def refuse(self, src, line, code, message):
+        self.refused.add(str(src))
+        self.problem(code, line, message)
+
     def block(self, block_type, value):
         self.counter += 1
         block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.doc.path}#{self.counter}"))
+        self.block_lines[block_id] = self.line
         return {"type": block_type, "value": value, "id": block_id}
 
     def item(self, value):
@@ -316,6 +364,9 @@ class Inline:
 
     def link(self, href, inner):
         target = self.ctx.resolver.link(href, self.ctx.doc)
+        if target.kind == "refused":
+            self.ctx.problem(target.code, self.line, target.reason)
+            return inner
         if target.kind == "external":
             return f'<a href="{attr(target.value)}">{inner}</a>'
         if target.kind == "anchor":
@@ -339,7 +390,7 @@ class Inline:
         return inner
 
     def image(self, src, alt, title, features):
-        path = src if isinstance(src, Path) else self.ctx.resolver.file(src, self.ctx.doc)
+        path = self.ctx.local_file(src, self.line)
         alt = alt_text(self.ctx, alt, title, src, self.line)
         if path is None:
             missing(self.ctx, src, self.line)
@@ -408,6 +459,20 @@ class Inline:
         return consumed, text
 
 
+MAX_INLINE_DEPTH = 100
+
+
+def _inline_depth(nodes):
+    depth = deepest = 0
+    for node in nodes:
+        tag = (node.meta or {}).get("tag") if node.type in ("jsx_inline", "html_inline") else None
+        if tag is None or tag.is_void:
+            continue
+        depth += -1 if tag.closing else 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _plain(nodes):
     out = []
     for node in nodes:
@@ -430,6 +495,8 @@ def _attrs_text(attrs):
         if isinstance(value, (int, float, jsx.Expression)):
             continue
         text = jsx.jsx_text(value).strip()
+        if is_script_text(text):  # a script address given as a prop is no text to keep
+            continue
         if text and not re.fullmatch(r"[\d.\s%px-]+", text):
             parts.append(text)
     return " ".join(parts)
@@ -468,6 +535,8 @@ def svg_refused(ctx, path, line):
 
 
 def missing(ctx, src, line):
+    if str(src) in ctx.refused:  # already reported as outside the site or a refused address
+        return
     if "://" in str(src):
         ctx.problem("image_external", line, f"Image externe « {src} » non importée : son texte alternatif est conservé.")
     else:
@@ -527,6 +596,7 @@ class Flow:
         t = node.type
         line = _line(node)
         handler = getattr(self, "n_" + t, None)
+        self.ctx.line = line
         if t != "paragraph":
             self.close_bullets()
         if handler is not None:
@@ -540,6 +610,18 @@ class Flow:
     # markdown
     def n_front_matter(self, node, line):
         pass
+
+    def n_inline(self, node, line):
+        """Inline content straight inside an HTML or JSX block (`<div><a href=…>…</a></div>`): rendered
+        as a paragraph, its links and images checked like any other."""
+        if _inline_depth(node.children) > MAX_INLINE_DEPTH:  # rendering recurses once per level
+            self.ctx.problem("construct_unmapped", line, f"Balises en ligne imbriquées sur plus de {MAX_INLINE_DEPTH} "
+                                                         "niveaux : seul leur texte est conservé.")
+            text = esc(re.sub(r"<[^>]*>", "", node.content or _plain(node.children))).strip()
+        else:
+            text = Inline(self.ctx, line).render(node.children).strip()
+        if text:
+            self.html.append(f"<p>{text}</p>")
 
     def n_mdx_esm(self, node, line):
         self.ctx.problem("mdx_esm_dropped", line, "Ligne MDX import/export retirée (code de l'ancien site).", "info")
@@ -754,7 +836,7 @@ class Flow:
     # media blocks
     def image_block(self, src, alt, title, line, caption=""):
         ctx = self.ctx
-        path = src if isinstance(src, Path) else ctx.resolver.file(src, ctx.doc)
+        path = ctx.local_file(src, line)
         alt = (alt or "").strip() or (caption or "").strip()
         alt = alt_text(ctx, alt, title, src, line)
         if path is None:
@@ -831,7 +913,7 @@ class Flow:
                 continue
             for candidate in _strings(value):
                 if "/" in candidate and Path(candidate).suffix:
-                    found = ctx.resolver.file(candidate, ctx.doc)
+                    found = ctx.local_file(candidate, line)
                     if found:
                         assets.append(found)
         text = _attrs_text(tag.attrs)
@@ -875,8 +957,13 @@ class Flow:
         except ValueError:  # "Invalid IPv6 URL": reported below as an invalid address
             host, src = "", src.partition("://")[2]
         if not src.startswith(("http://", "https://")):
-            self.ctx.problem("embed_invalid", line, f"Cadre intégré sans adresse http(s) : « {src} » conservé en texte.")
-            self.html.append(f"<p>{esc(title or src)}</p>")
+            if is_script_text(src):
+                self.ctx.problem("url_scheme_refused", line, refused_url_message(src))
+                src = ""
+            else:
+                self.ctx.problem("embed_invalid", line, f"Cadre intégré sans adresse http(s) : « {src} » conservé en texte.")
+            if title or src:
+                self.html.append(f"<p>{esc(title or src)}</p>")
             return
         is_video = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or "/videos/embed/" in src
         if not title or title.lower() in ("youtube video player", "vimeo video player"):
@@ -901,11 +988,15 @@ class Flow:
                 if child.type == "jsx" and child.meta["tag"].name.lower() == "source":
                     src = child.meta["tag"].attrs.get("src")
         src = _src(src, self.ctx)
+        if is_script_text(src):
+            self.ctx.problem("url_scheme_refused", line, refused_url_message(src))
+            self.html.append(f"<p>{esc(tag.attrs.get('title') or self.ctx.heading or 'Vidéo')}</p>")
+            return
         title = str(tag.attrs.get("title") or self.ctx.heading or humanize_filename(src) or "Vidéo")
         if src.startswith(("http://", "https://")):
             self.add("video", {"title": title[:255], "video_file": None, "url": src, "transcript": ""})
             return
-        found = self.ctx.resolver.file(src, self.ctx.doc)
+        found = self.ctx.local_file(src, line)
         if found is None:
             missing(self.ctx, src, line)
             self.html.append(f"<p>{esc(title)}</p>")
@@ -1023,6 +1114,8 @@ class Flow:
                 value["page"] = {"__page__": target.value}
             elif target.kind == "external":
                 value["url"] = target.value
+            elif target.kind == "refused":
+                ctx.problem(target.code, line, f"Carte « {title} » : {target.reason}")
             elif target.kind in ("document", "image"):
                 value["text"] = (text + f" ({link})").strip()
                 ctx.problem("card_link_file", line, f"Carte « {title} » liée au fichier « {link} » : adresse gardée dans le texte.")
@@ -1030,7 +1123,7 @@ class Flow:
                 ctx.problem("link_unresolved", line, f"Carte « {title} » : lien « {link} » sans cible, carte importée sans lien.")
         image = item.get("image") or item.get("img")
         if image:
-            found = ctx.resolver.file(_src(image, ctx), ctx.doc)
+            found = ctx.local_file(_src(image, ctx), line)
             if svg_refused(ctx, found, line):
                 pass
             elif found is not None:
@@ -1214,10 +1307,10 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
     image = front_matter_value(fm, "image")
     hero = None
     if image:
-        hero = resolver.file(str(image), doc)
+        hero = ctx.local_file(str(image), doc.front_matter_lines.get("image", 1))
         if svg_refused(ctx, hero, doc.front_matter_lines.get("image", 1)):
             hero = None
-        elif hero is None:
+        elif hero is None and str(image) not in ctx.refused:
             line = doc.front_matter_lines.get("image", 1)
             ctx.problem("file_missing", line, f"Image de front matter introuvable : « {image} ».")
         ctx.hero_image = hero
@@ -1252,7 +1345,7 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
     return PageDraft(
         key=doc.path, page_type=page_type, title=title[:255], slug=slug, draft=draft,
         search_description=description, fields=fields, source_metadata=metadata,
-        anchors=ctx.anchors, problems=ctx.problems,
+        anchors=ctx.anchors, problems=ctx.problems, block_lines=ctx.block_lines,
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
 from .rules import DEFAULT_RULES, SECTION, choose_type, fit_under
+from .safety import checked_config_file, safe_doc_files
 from .sidebars import NavNode, load_sidebars, slug_of_label, sort_position
 from .site import doc_info, list_doc_files, load_site, number_prefix
 from .versions import read_versions, redirect_old_versions
@@ -100,7 +101,7 @@ def build_plan(root, rules=None) -> Plan:
     if not site.docs_dir.is_dir():
         problems.append(("", Problem("docs_missing", 0, f"Dossier des documents introuvable : {site.docs_path}/", "error")))
     else:
-        for path in list_doc_files(site.docs_dir, site.include, site.exclude):
+        for path in safe_doc_files(list_doc_files(site.docs_dir, site.include, site.exclude), site, problems):
             rel = path.relative_to(site.docs_dir).as_posix()
             try:
                 parsed = parse_file(path, site.docs_dir, math=site.math)
@@ -110,7 +111,12 @@ def build_plan(root, rules=None) -> Plan:
             docs[rel] = DocRecord(rel, parsed, doc_info(rel, parsed.front_matter))
     by_id = {r.info.doc_id: r for r in docs.values()}
     resolver = Resolver(site, docs)
-    sidebar = load_sidebars(site.sidebar_path, by_id, site.docs_dir)
+    sidebar_path = site.sidebar_path
+    if sidebar_path:
+        sidebar_path, refused = checked_config_file(sidebar_path, site)
+        if refused:
+            problems.append((site.config_file, Problem("path_outside_site", 0, f"Barre latérale non lue : {refused}.")))
+    sidebar = load_sidebars(sidebar_path, by_id, site.docs_dir)
     sidebar_file = sidebar.file or "sidebars.js"
     problems.extend((sidebar_file, p) for p in sidebar.problems)
 

@@ -168,6 +168,9 @@ class _Builder:
             return {}
         for name in ("_category_.json", "_category_.yml", "_category_.yaml"):
             path = self.docs_dir / sub_raw / name
+            if path.is_symlink() and not path.resolve().is_relative_to(self.docs_dir.resolve()):
+                self.problems.append(Problem("path_outside_site", 1, f"{sub_raw}/{name} : lien symbolique hors du site, non lu."))
+                continue
             if path.exists():
                 try:
                     text = path.read_text(encoding="utf-8")

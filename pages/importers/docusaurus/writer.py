@@ -33,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.contrib.redirects.models import Redirect
@@ -46,10 +47,13 @@ from pages.models import MissionPage, SectionPage, SpacePage, ToolGuidePage
 from pages.site_setup.skeleton import ensure_skeleton
 from pages.uploads.checks import check_document_path, check_image_path, message_of
 
+from .asset_refusals import without_refused
 from .mapper import IMAGE_SUFFIXES, humanize_filename
 from .plan import doc_key
 from .report import PageOutcome, Report
 from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
+from .safety import PathRefused, contained_file
+from .validation import PageInvalid, validate_page
 
 IMPORTER_VERSION = "1"
 MODELS = {SECTION: SectionPage, SPACE: SpacePage, TOOL_GUIDE: ToolGuidePage, MISSION: MissionPage}
@@ -57,6 +61,10 @@ TYPE_OF_MODEL = {model: key for key, model in MODELS.items()}
 OBJECTIVE_FEATURES = INLINE_FEATURES + ["ul", "ol"]
 ASSET_RE = re.compile(r'data-import-asset="([^"]*)"')
 PAGE_LINK_RE = re.compile(r'<a data-linktype="page" data-import-page="([^"]*)">(.*?)</a>', re.DOTALL)
+
+
+class NoImportUser(ValueError):
+    """--publish with nobody to publish as."""
 
 
 class DocFailure(Exception):
@@ -114,6 +122,7 @@ class Importer:
         self.assets = {}  # path -> Asset
         self.pages = {}  # plan key -> page id
         self.failed = set()
+        self.refused_assets = {}  # path -> (code, message): files the upload rules refuse
         self.converters = {}
         self.created_now = set()
 
@@ -124,7 +133,11 @@ class Importer:
         if self.user is None:
             self.user = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
         if self.publish and self.user is None:
-            raise ValueError("--publish demande un utilisateur (aucun superutilisateur actif trouvé).")
+            raise NoImportUser(_(
+                "--publish publie au nom d'un compte, et ce site n'a aucun superutilisateur actif : indiquez "
+                "le compte avec --user NOM (un membre du groupe Révision ou un administrateur), ou créez un "
+                "administrateur avec « manage.py createsuperuser ». Sans --publish, les pages sont soumises à la "
+                "révision."))
         with self._dry_run_guard(), self._deferred_search_index():
             skeleton = ensure_skeleton(self.user)
             self.home = skeleton.home_fr
@@ -237,26 +250,50 @@ class Importer:
         return {key: self._embeds_allowed(node, item) for key, item in value.items()}
 
     def _read_assets(self, node, draft):
+        """Check every file the doc uses; a refused one is a warning and leaves the doc (its alt or
+        link text stays, see asset_refusals.py)."""
         found = []
         _walk_placeholders(draft.fields, found)
+        refused = set()
         for kind, value in found:
             if kind == "__page__":
                 continue
-            path = Path(value)
-            if str(path) in self.assets:
+            if value in self.refused_assets:
+                refused.add(value)
                 continue
-            is_image = kind == "__image__" or (kind == "__asset__" and path.suffix.lower() in IMAGE_SUFFIXES
-                                               and self._is_embed(draft, value))
+            if value in self.assets:
+                continue
             try:
-                sha1 = _sha1(path)
-            except OSError as exc:
-                raise DocFailure("file_unreadable", self._line_of(node, path), f"Fichier illisible « {path.name} » : {exc}") from None
-            asset = Asset(path, "image" if is_image else "document", sha1)
-            if is_image and sha1 not in self._known_image_hashes():
-                asset.size = self._image_size(node, path)  # also refuses a broken file before any write
-            elif not is_image:
-                self._check_document(node, path)
-            self.assets[str(path)] = asset
+                self.assets[value] = self._checked_asset(node, draft, kind, value)
+            except DocFailure as failure:
+                self.refused_assets[value] = (failure.code, str(failure))
+                refused.add(value)
+        for value in sorted(refused):
+            code, message = self.refused_assets[value]
+            self.report.add(code, node.key, self._line_of(node, value), message)
+        if refused:
+            draft.fields = without_refused(draft.fields, refused)
+            draft._fields_json = None
+
+    def _checked_asset(self, node, draft, kind, value):
+        path = Path(value)
+        try:  # the mapper only gives files inside the site; checked again before any read
+            if contained_file(path, self.plan.resolver.roots) is None:
+                raise DocFailure("file_unreadable", 0, f"Fichier « {path.name} » introuvable.")
+        except PathRefused as refused:
+            raise DocFailure(PathRefused.code, 0, f"Fichier non lu : {refused}.") from None
+        is_image = kind == "__image__" or (kind == "__asset__" and path.suffix.lower() in IMAGE_SUFFIXES
+                                           and self._is_embed(draft, value))
+        try:
+            sha1 = _sha1(path)
+        except OSError as exc:
+            raise DocFailure("file_unreadable", 0, f"Fichier illisible « {path.name} » : {exc}") from None
+        asset = Asset(path, "image" if is_image else "document", sha1)
+        if is_image and sha1 not in self._known_image_hashes():
+            asset.size = self._image_size(node, path)  # also refuses a broken file before any write
+        elif not is_image:
+            self._check_document(node, path)
+        return asset
 
     def _known_image_hashes(self):
         if not hasattr(self, "_image_hashes"):
@@ -286,16 +323,19 @@ class Importer:
         try:
             return check_image_path(path)
         except ValidationError as error:
-            raise DocFailure("image_refused", self._line_of(node, path), message_of(error)) from None
+            raise DocFailure("image_refused", self._line_of(node, path),
+                             f"{message_of(error)} Son texte alternatif est gardé à sa place.") from None
         except OSError as exc:
             raise DocFailure("image_unreadable", self._line_of(node, path),
-                             f"Image illisible « {path.name} » ({exc.__class__.__name__}) : corrigez ou retirez le fichier.") from None
+                             f"Image illisible « {path.name} » ({exc.__class__.__name__}) : son texte alternatif est gardé "
+                             "à sa place ; corrigez ou retirez le fichier.") from None
 
     def _check_document(self, node, path):
         try:
             check_document_path(path)
         except ValidationError as error:
-            raise DocFailure("file_refused", self._line_of(node, path), message_of(error)) from None
+            raise DocFailure("file_refused", self._line_of(node, path),
+                             f"{message_of(error)} Le texte du lien est gardé, sans lien.") from None
 
     def _image_size_plain(self, path):
         class _Node:  # an asset met outside any doc (should not happen): no line to give
@@ -435,7 +475,7 @@ class Importer:
                 self._fail(child, "parent_failed", 0, "La page parente n'a pas pu être importée.")
             if child.key in self.created_now:
                 self.pages.pop(child.key, None)
-        if page is not None:
+        if page is not None and not self.dry_run:  # deleting purges caches and calls webhooks; a dry run rolls back
             page.delete()
 
     def _unchanged(self, node, page_id):
@@ -513,7 +553,8 @@ class Importer:
         page.source_path = node.key
         page.source_hash = new_hash
         page.source_metadata = draft.source_metadata if draft else {"category": node.title}
-        revision = page.save_revision(user=self.user, log_action=True, changed=True)
+        self._validate(page, node, draft)
+        revision = page.save_revision(user=self.user, log_action=not self.dry_run, changed=True)
         # The revision carries its own id as the imported revision: publishing it later
         # (by a reviewer) keeps the page's trace right.
         revision.content["source_revision"] = revision.pk
@@ -526,6 +567,8 @@ class Importer:
             if page.live:
                 self.report.add("draft_live_page", node.key, 1,
                                 "Document marqué draft: true mais la page est publiée : nouvelle révision en brouillon, page laissée en ligne.", "info")
+        elif self.dry_run:
+            pass  # publishing or starting review sends e-mails and webhooks: a dry run does neither
         elif self.publish:
             revision.publish(user=self.user)
         else:
@@ -541,14 +584,26 @@ class Importer:
         outcome.url = page.url or ""
         return ("created" if created else "updated"), outcome
 
+    def _validate(self, page, node, draft):
+        def removed(line, message):
+            self.report.add("block_invalid", node.key, line, message)
+
+        try:
+            validate_page(page, draft.block_lines if draft else {}, removed)
+        except PageInvalid as invalid:
+            lines = node.doc.parsed.front_matter_lines if node.doc is not None else {}
+            line = next((lines[name] for name in invalid.fields if name in lines), invalid.line)
+            raise DocFailure("page_invalid", line, str(invalid)) from None
+
     def _move_if_needed(self, node, page):
         parent = self._parent_page(node)
         if parent is None:
             return
         current = page.get_parent()
         if current.pk != parent.pk:
-            page.move(parent, pos="last-child")
-            page.refresh_from_db()
+            if not self.dry_run:  # a move purges caches and calls webhooks: only said in a dry run
+                page.move(parent, pos="last-child")
+                page.refresh_from_db()
             self.report.add("page_moved", node.key, 0, f"Page déplacée sous « {parent.title} » (barre latérale modifiée).", "info")
         slug = node.slug
         if page.slug != slug and not page.slug.startswith(slug + "-") and node.parent is not None:

@@ -6,24 +6,37 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from pages.importers.docusaurus.plan import build_plan
 from pages.importers.docusaurus.rules import load_rules
-from pages.importers.docusaurus.writer import Importer
+from pages.importers.docusaurus.writer import Importer, NoImportUser
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Importe un site Docusaurus 3 (docs/, sidebars.js, static/) dans l'arborescence française.")
+    # The system checks load the whole URLconf (API v3 schemas, about half a second) that an import
+    # does not use, on every run, unchanged re-runs included; `manage.py check` is run on deploy.
+    requires_system_checks = []
+
+    # argparse formats the description and every help text with `re`, which takes no lazy string
+    # (`TypeError: expected string or bytes-like object, got '__proxy__'`): they are translated here,
+    # when the parser is built, in the language of the command.
+    @property
+    def help(self):
+        return _("Importe un site Docusaurus 3 (docs/, sidebars.js, static/) dans l'arborescence française.")
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help=gettext_lazy("Racine du site Docusaurus (dossier de docusaurus.config.js)."))
-        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("N'écrit rien ; affiche le même rapport."))
-        parser.add_argument("--publish", action="store_true", help=gettext_lazy("Publie les pages nouvelles ou modifiées."))
-        parser.add_argument("--report", metavar="FILE.json", help=gettext_lazy("Écrit le rapport complet en JSON."))
-        parser.add_argument("--force", action="store_true", help=gettext_lazy("Écrase aussi les pages modifiées dans le CMS."))
-        parser.add_argument("--rules", metavar="RULES.json", help=gettext_lazy("Table de règles des types de page (JSON)."))
-        parser.add_argument("--user", help=gettext_lazy("Nom d'utilisateur qui importe (par défaut : le premier superutilisateur)."))
+        parser.add_argument("path", help=_("Racine du site Docusaurus (dossier de docusaurus.config.js)."))
+        parser.add_argument("--dry-run", action="store_true",
+                            help=_("N'écrit rien et n'envoie rien (ni courriel, ni webhook) ; affiche le même rapport."))
+        parser.add_argument("--publish", action="store_true",
+                            help=_("Publie les pages nouvelles ou modifiées (sinon : soumises à la révision)."))
+        parser.add_argument("--user", metavar="NOM",
+                            help=_("Compte qui importe : auteur des révisions et des demandes de révision ; "
+                                   "pour --publish, un compte qui peut publier. Par défaut : le premier "
+                                   "superutilisateur actif."))
+        parser.add_argument("--report", metavar="FILE.json", help=_("Écrit le rapport complet en JSON."))
+        parser.add_argument("--force", action="store_true", help=_("Écrase aussi les pages modifiées dans le CMS."))
+        parser.add_argument("--rules", metavar="RULES.json", help=_("Table de règles des types de page (JSON)."))
 
     def handle(self, *args, **options):
         root = Path(options["path"])
@@ -31,19 +44,23 @@ class Command(BaseCommand):
             raise CommandError(_("%(path)s : dossier introuvable.") % {"path": root})
         user = None
         if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
+            user = get_user_model().objects.filter(username=options["user"], is_active=True).first()
             if user is None:
-                raise CommandError(_("Utilisateur « %(user)s » introuvable.") % {"user": options["user"]})
+                raise CommandError(_("Utilisateur « %(user)s » introuvable (ou inactif).") % {"user": options["user"]})
         try:
             rules = load_rules(options["rules"]) if options["rules"] else None
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from None
         plan = build_plan(root, rules)
+        for _file, problem in plan.problems:
+            if problem.code == "docs_missing":
+                raise CommandError(_("%(root)s : pas de dossier de documents (%(docs)s/) ; rien à importer.") % {
+                    "root": root, "docs": plan.site.docs_path})
         importer = Importer(plan, user=user, publish=options["publish"], force=options["force"],
                             dry_run=options["dry_run"], progress=self._progress)
         try:
             report = importer.run()
-        except ValueError as exc:
+        except NoImportUser as exc:
             raise CommandError(str(exc)) from None
         sys.stderr.write("\n")
         if options["report"]:
@@ -56,6 +73,9 @@ class Command(BaseCommand):
             self.stdout.write(prefix + line)
         if not report.ok:
             raise CommandError(_("%(count)s document(s) en échec.") % {"count": len(report.failed)}, returncode=1)
+        if not plan.docs:
+            raise CommandError(_("Aucun document trouvé dans %(docs)s : rien n'a été importé.") % {
+                "docs": plan.site.docs_dir}, returncode=1)
 
     def _progress(self, index, total, label):
         width = 30
