@@ -45,7 +45,9 @@ def test_last_version_current_keeps_the_docs_root_for_the_current_docs(versioned
     (versioned_site / "docusaurus.config.js").write_text(
         "module.exports = {presets: [['classic', {docs: {lastVersion: 'current', "
         "versions: {'1.0': {path: 'ancienne'}}}}]]};\n", encoding="utf-8")
+    (versioned_site / "versions.json").write_text('["current", "2.0", "1.0"]', encoding="utf-8")  # docs/ named too
     plan = build_plan(versioned_site)
+    assert "version_missing" not in {p.code for _, p in plan.problems}
     assert plan.node_for_doc("intro.md").old_urls == ["/docs/intro", "/docs/2.0/intro", "/docs/ancienne/intro"]
     assert ("versions.json", "version_current_imported") not in {(f, p.code) for f, p in plan.problems}
 

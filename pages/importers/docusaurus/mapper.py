@@ -835,24 +835,28 @@ class Flow:
 
     def unmapped(self, tag, node, line):
         ctx = self.ctx
-        unresolved = sorted(k for k, v in tag.attrs.items() if isinstance(v, jsx.Expression))
+        unresolved = sorted(k for k, v in tag.attrs.items() if isinstance(v, jsx.Expression)
+                            and v.source not in ctx.doc.imports)
         extra = f" Propriétés calculées non importées : {', '.join(unresolved)}." if unresolved else ""
         ctx.problem("component_unmapped", line, f"Composant « <{tag.name}> » sans équivalent : son contenu et ses textes sont conservés.{extra}")
         assets = []
         for key, value in tag.attrs.items():
             if key in ("className", "style"):
                 continue
+            if isinstance(value, jsx.Expression):  # `src={photo}`, photo imported from './photo.png'
+                value = ctx.doc.imports.get(value.source, "")
             for candidate in _strings(value):
                 if "/" in candidate and Path(candidate).suffix:
                     found = ctx.resolver.file(candidate, ctx.doc)
                     if found:
                         assets.append(found)
-        text = _attrs_text(tag.attrs)
+        alt = str(tag.attrs.get("alt") or "") if any(f.suffix.lower() in IMAGE_SUFFIXES for f in assets) else ""
+        text = _attrs_text({k: v for k, v in tag.attrs.items() if not (alt and k == "alt")})
         if text:
             self.html.append(f"<p>{esc(text)}</p>")
         for found in assets:
             if found.suffix.lower() in IMAGE_SUFFIXES:
-                self.image_block(found, "", "", line)
+                self.image_block(found, alt, "", line)
             else:
                 self.add("document", {"document": {"__document__": str(found)}, "label": humanize_filename(found)})
         self.children(node)

@@ -64,6 +64,7 @@ def read_versions(site):
     except ValueError as exc:
         result.problems.append(("versions.json", Problem("versions_unreadable", 1, f"versions.json illisible ({exc}) : versions anciennes ignorées.")))
         return result
+    names = [n for n in names if n != CURRENT]  # some sites list docs/ itself as "current"
     only = site.versioning.get("onlyIncludeVersions")
     if isinstance(only, list):
         names = [n for n in names if n in only]
