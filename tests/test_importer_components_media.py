@@ -111,3 +111,22 @@ def test_imported_media_components_reach_the_published_page(tmp_path, site_tree,
     html = client.get(page.url).content.decode()
     assert 'alt="La vue"' in html and "youtube-nocookie.com/embed/dQw4w9WgXcQ" in html
     assert "<li>Premier</li>" in html and "<li>Second</li>" in html
+
+
+def test_theme_code_block_becomes_a_code_block():
+    d = draft_text(
+        "---\ntitle: Code\n---\nimport CodeBlock from '@theme/CodeBlock';\n\n"
+        "<CodeBlock language=\"sh\" title=\"Dossier\">~/.config/app/TempData</CodeBlock>\n\n"
+        "<CodeBlock language=\"kotlin\">\n{`val x = 1\nprintln(x)`}\n</CodeBlock>\n", name="code.mdx")
+    assert [(v["language"], v["code"], v["caption"]) for v in blocks_of(d, "code")] == [
+        ("bash", "~/.config/app/TempData", "Dossier"), ("kotlin", "val x = 1\nprintln(x)", "")]
+    assert not [c for c, _ in codes(d) if c in ("component_unmapped", "construct_unmapped")]
+
+
+def test_an_unknown_component_keeps_the_image_it_was_given_by_import():
+    d = draft_text("---\ntitle: X\n---\nimport photo from './avec-alt.png';\n\n<CenteredImage src={photo} alt=\"Le studio\" />\n",
+                   name="centre.mdx")
+    assert [(v["image"]["__image__"].rsplit("/", 1)[-1], v["alt"]) for v in blocks_of(d, "image")] == [
+        ("avec-alt.png", "Le studio")]
+    unmapped = [p for p in d.problems if p.code == "component_unmapped"]
+    assert len(unmapped) == 1 and "calculées" not in unmapped[0].message

@@ -109,7 +109,11 @@ def test_the_whole_corpus_imports_with_its_tree_redirects_media_and_working_link
     assert bambu.get_parent().specific.source_path == "docs/creatives/impression3d.md"
     assert bambu.get_parent().get_parent().pk == site_tree.sections["creatives"].pk
     assert MissionPage.objects.get(source_path="docs/a-propos/mission.md").objectives
-    assert len(ToolGuidePage.objects.get(source_path="docs/medias/rodecaster.md").steps) == 7
+    rodecaster = ToolGuidePage.objects.get(source_path="docs/medias/rodecaster.md")
+    # its intro, tip and warning come first: the steps stay after them, as a steps block of the body
+    types = [b.block_type for b in rodecaster.body]
+    assert types[:types.index("steps")] == ["paragraph", "callout", "callout"]
+    assert len(rodecaster.body[types.index("steps")].value["steps"]) == 7
 
     # Every old URL answers with a permanent redirect to its page.
     for page in pages:

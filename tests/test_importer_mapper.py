@@ -1,5 +1,6 @@
 """Mapping parsed docs to page types, typed fields and StreamField data (pure, no database)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from pages.importers.docusaurus.rules import (
     TOOL_GUIDE,
     choose_type,
     fit_under,
+    load_rules,
 )
 from pages.importers.docusaurus.site import SiteConfig, doc_info
 
@@ -207,8 +209,6 @@ def test_the_rule_table_knows_the_models_parent_child_rules():
 
 
 def test_another_site_can_bring_its_own_rule_table(tmp_path):
-    from pages.importers.docusaurus.rules import load_rules
-
     path = tmp_path / "rules.json"
     path.write_text('[{"type": "tool_guide", "path": "tutoriels/**"}, {"type": "section"}]', encoding="utf-8")
     rules = load_rules(path)
@@ -225,9 +225,50 @@ def test_numbered_sections_of_a_guide_become_its_steps():
             "## Dépannage\n\nRedémarrer.\n")
     assert choose_type(DEFAULT_RULES, "medias/console", {}, False, False, steps=True) == TOOL_GUIDE
     d = draft_text(text, TOOL_GUIDE)
-    steps = [s["value"] for s in d.fields["steps"]]
+    # Text before and after the steps: they stay in their place, as the body's steps block
+    # (the guide's steps field is shown before the body and would move that text).
+    assert "steps" not in d.fields
+    assert [b["type"] for b in body(d)] == ["paragraph", "steps", "heading", "paragraph"]
+    steps = [s["value"] for s in body(d)[1]["value"]["steps"]]
     assert [s["title"] for s in steps] == ["Allumer", "Enregistrer"]
     assert steps[0]["image"] == {"__image__": str(CONSTRUCTS / "avec-alt.png")} and steps[0]["image_alt"] == "Bouton"
     assert steps[0]["text"] == "<p>Appuyer sur le bouton.</p><p><b>Attention</b></p><p>Ne pas forcer.</p>"
     assert steps[1]["text"] == "<h3>Réglages</h3><p>Choisir le format.</p>"
-    assert [b["type"] for b in body(d)] == ["paragraph", "heading", "paragraph"]  # before and after the steps
+
+
+def test_a_guide_made_only_of_steps_fills_its_steps_field():
+    d = draft_text("## 1. Allumer\n\nAppuyer.\n\n## 2. Éteindre\n\nRelâcher.\n", TOOL_GUIDE)
+    assert [s["value"]["title"] for s in d.fields["steps"]] == ["Allumer", "Éteindre"]
+    assert body(d) == []
+
+
+def test_numbered_sections_holding_code_stay_headings_and_code_blocks():
+    text = "Référence des commandes.\n\n## 1. Installer\n\n```bash\npip install x\n```\n\n## 2. Lancer\n\nFacile.\n"
+    d = draft_text(text, TOOL_GUIDE)
+    assert "steps" not in d.fields
+    assert [b["type"] for b in body(d)] == ["paragraph", "heading", "code", "heading", "paragraph"]
+    assert [b["value"]["text"] for b in body(d) if b["type"] == "heading"] == ["1. Installer", "2. Lancer"]
+    assert body(d)[2]["value"]["code"] == "pip install x"
+    assert ("steps_kept_in_body", 0) in codes(d)
+
+
+def test_a_type_chosen_by_a_rule_is_reported_with_the_rule(tmp_path):
+    from pages.importers.docusaurus.plan import build_plan
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "commandes.md").write_text("# Commandes\n\n## 1. Installer\n\nA.\n\n## 2. Lancer\n\nB.\n",
+                                                    encoding="utf-8")
+    (tmp_path / "docs" / "general.md").write_text("---\npage_type: section\n---\n# Général\n\n## 1. Un\n\n## 2. Deux\n",
+                                                  encoding="utf-8")
+    plan = build_plan(tmp_path)
+    assert plan.node_for_doc("commandes.md").page_type == TOOL_GUIDE
+    assert plan.node_for_doc("general.md").page_type == SECTION  # the front matter reverses the guess
+    guesses = [(f, p.level, p.message) for f, p in plan.problems if p.code == "page_type_guessed"]
+    assert len(guesses) == 1
+    where, level, message = guesses[0]
+    assert (where, level) == ("docs/commandes.md", "warning")
+    assert "steps=True" in message and "page_type" in message and "--rules" in message
+    # the same doc under a rule table that does not guess from content stays a general page
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps([{"type": "section"}]), encoding="utf-8")
+    assert build_plan(tmp_path, load_rules(rules)).node_for_doc("commandes.md").page_type == SECTION

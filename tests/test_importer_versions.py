@@ -45,7 +45,9 @@ def test_last_version_current_keeps_the_docs_root_for_the_current_docs(versioned
     (versioned_site / "docusaurus.config.js").write_text(
         "module.exports = {presets: [['classic', {docs: {lastVersion: 'current', "
         "versions: {'1.0': {path: 'ancienne'}}}}]]};\n", encoding="utf-8")
+    (versioned_site / "versions.json").write_text('["current", "2.0", "1.0"]', encoding="utf-8")  # docs/ named too
     plan = build_plan(versioned_site)
+    assert "version_missing" not in {p.code for _, p in plan.problems}
     assert plan.node_for_doc("intro.md").old_urls == ["/docs/intro", "/docs/2.0/intro", "/docs/ancienne/intro"]
     assert ("versions.json", "version_current_imported") not in {(f, p.code) for f, p in plan.problems}
 
@@ -61,3 +63,14 @@ def test_every_old_version_url_redirects_to_the_current_page(versioned_site, sit
         assert response.status_code == 301, old
         assert client.get(response["Location"]).status_code == 200
     assert client.get("/docs/1.0/disparu/").status_code == 404
+
+
+def test_without_the_current_version_the_last_version_folder_gives_the_pages(versioned_site):
+    (versioned_site / "docusaurus.config.js").write_text(
+        "module.exports = {presets: [['classic', {docs: {includeCurrentVersion: false, lastVersion: '2.0'}}]]};\n",
+        encoding="utf-8")
+    plan = build_plan(versioned_site)
+    assert plan.site.docs_path == "versioned_docs/version-2.0"
+    assert plan.draft(plan.node_for_doc("intro.md")).title == "Introduction 2.0"
+    assert plan.node_for_doc("intro.md").old_urls == ["/docs/intro", "/docs/1.0/intro"]
+    assert not [p for _, p in plan.problems if p.code == "version_redirected" and "2.0" in p.message]

@@ -114,6 +114,15 @@ class CodeBlock(WordsOnlySearchMixin, blocks.StructBlock):
             ("javascript", "JavaScript"), ("html", "HTML"), ("css", "CSS"), ("json", "JSON"),
             ("yaml", "YAML"), ("latex", "LaTeX"), ("math", _("Formule mathématique")),
             ("mermaid", _("Diagramme (Mermaid)")), ("gcode", "G-code"), ("sql", "SQL"),
+            # Languages of technical documentation (the names Prism and Docusaurus use).
+            ("typescript", "TypeScript"), ("jsx", "JSX"), ("tsx", "TSX"), ("java", "Java"), ("kotlin", "Kotlin"),
+            ("groovy", "Groovy (Gradle)"), ("csharp", "C#"), ("go", "Go"), ("rust", "Rust"), ("ruby", "Ruby"),
+            ("php", "PHP"), ("swift", "Swift"), ("objectivec", "Objective-C"), ("dart", "Dart"),
+            ("scala", "Scala"), ("lua", "Lua"), ("perl", "Perl"), ("haskell", "Haskell"), ("elixir", "Elixir"),
+            ("julia", "Julia"), ("r", "R"), ("matlab", "MATLAB"), ("powershell", "PowerShell"),
+            ("batch", _("Batch (Windows)")), ("xml", "XML"), ("markdown", "Markdown"), ("graphql", "GraphQL"),
+            ("protobuf", "Protocol Buffers"), ("toml", "TOML"), ("ini", _("INI (fichier de configuration)")),
+            ("dockerfile", "Dockerfile"), ("makefile", "Makefile"), ("nginx", "nginx"), ("diff", "Diff"),
         ],
         help_text=_("Sert à annoncer le langage aux lecteurs ; le code est affiché tel quel."),
     )

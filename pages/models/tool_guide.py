@@ -52,10 +52,11 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
         _("texte alternatif de l'image principale"), max_length=255, blank=True,
         help_text=_("Décrit l'image pour qui ne la voit pas. Obligatoire si une image principale est choisie."),
     )
+    # blank: an imported guide whose source names no category or level keeps them empty.
     category = models.CharField(_("catégorie"), max_length=20, choices=ToolCategory.choices, default=ToolCategory.OTHER,
-                                help_text=_("Sert à regrouper les guides dans les listes et la recherche."))
+                                blank=True, help_text=_("Sert à regrouper les guides dans les listes et la recherche."))
     skill_level = models.CharField(_("niveau"), max_length=20, choices=SkillLevel.choices, default=SkillLevel.BEGINNER,
-                                   help_text=_("Le niveau d'expérience attendu pour suivre ce guide."))
+                                   blank=True, help_text=_("Le niveau d'expérience attendu pour suivre ce guide."))
     duration_minutes = models.PositiveIntegerField(
         _("durée estimée (minutes)"), null=True, blank=True,
         help_text=_("Temps qu'il faut prévoir pour suivre le guide, en minutes."),

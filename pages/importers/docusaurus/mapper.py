@@ -39,13 +39,26 @@ CALLOUT_KINDS = {
     "danger": "danger", "important": "info", "success": "tip", "secondary": "note",
 }
 CODE_LANGUAGES = {
-    "bash": "bash", "sh": "bash", "shell": "bash", "console": "bash", "zsh": "bash", "powershell": "bash",
-    "ps1": "bash", "bat": "bash", "cmd": "bash", "python": "python", "py": "python", "cpp": "cpp",
-    "c": "cpp", "c++": "cpp", "arduino": "cpp", "ino": "cpp", "javascript": "javascript", "js": "javascript",
-    "jsx": "javascript", "ts": "javascript", "typescript": "javascript", "html": "html", "xml": "html",
-    "css": "css", "json": "json", "yaml": "yaml", "yml": "yaml", "latex": "latex", "tex": "latex",
-    "math": "math", "katex": "math", "mermaid": "mermaid", "gcode": "gcode", "g-code": "gcode", "sql": "sql",
-    "text": "", "txt": "", "plain": "", "": "",
+    # Docusaurus (Prism) names and aliases -> the code block's language choices (pages/blocks/text.py).
+    "bash": "bash", "sh": "bash", "shell": "bash", "console": "bash", "zsh": "bash", "shell-session": "bash",
+    "powershell": "powershell", "ps1": "powershell", "pwsh": "powershell", "bat": "batch", "cmd": "batch",
+    "batch": "batch", "python": "python", "py": "python", "python3": "python", "cpp": "cpp", "c": "cpp",
+    "c++": "cpp", "h": "cpp", "hpp": "cpp", "arduino": "cpp", "ino": "cpp", "javascript": "javascript",
+    "js": "javascript", "mjs": "javascript", "cjs": "javascript", "jsx": "jsx", "ts": "typescript",
+    "typescript": "typescript", "tsx": "tsx", "html": "html", "xhtml": "html", "xml": "xml", "svg": "xml",
+    "css": "css", "json": "json", "json5": "json", "jsonc": "json", "yaml": "yaml", "yml": "yaml",
+    "latex": "latex", "tex": "latex", "math": "math", "katex": "math", "mermaid": "mermaid", "gcode": "gcode",
+    "g-code": "gcode", "sql": "sql", "java": "java", "kotlin": "kotlin", "kt": "kotlin", "kts": "kotlin",
+    "groovy": "groovy", "gradle": "groovy", "csharp": "csharp", "cs": "csharp", "c#": "csharp", "dotnet": "csharp",
+    "go": "go", "golang": "go", "rust": "rust", "rs": "rust", "ruby": "ruby", "rb": "ruby", "php": "php",
+    "swift": "swift", "objectivec": "objectivec", "objc": "objectivec", "dart": "dart", "scala": "scala",
+    "lua": "lua", "perl": "perl", "pl": "perl", "haskell": "haskell", "hs": "haskell", "elixir": "elixir",
+    "ex": "elixir", "exs": "elixir", "julia": "julia", "jl": "julia", "r": "r", "matlab": "matlab",
+    "octave": "matlab", "markdown": "markdown", "md": "markdown", "mdx": "markdown", "graphql": "graphql",
+    "gql": "graphql", "protobuf": "protobuf", "proto": "protobuf", "toml": "toml", "ini": "ini", "cfg": "ini",
+    "conf": "ini", "properties": "ini", "dockerfile": "dockerfile", "docker": "dockerfile",
+    "makefile": "makefile", "make": "makefile", "mk": "makefile", "nginx": "nginx", "diff": "diff",
+    "patch": "diff", "text": "", "txt": "", "plain": "", "plaintext": "", "": "",
 }
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com")
 # Components that only change behaviour or chrome and show no content of their own.
@@ -904,24 +917,28 @@ class Flow:
 
     def unmapped(self, tag, node, line):
         ctx = self.ctx
-        unresolved = sorted(k for k, v in tag.attrs.items() if isinstance(v, jsx.Expression))
+        unresolved = sorted(k for k, v in tag.attrs.items() if isinstance(v, jsx.Expression)
+                            and v.source not in ctx.doc.imports)
         extra = f" Propriétés calculées non importées : {', '.join(unresolved)}." if unresolved else ""
         ctx.problem("component_unmapped", line, f"Composant « <{tag.name}> » sans équivalent : son contenu et ses textes sont conservés.{extra}")
         assets = []
         for key, value in tag.attrs.items():
             if key in ("className", "style"):
                 continue
+            if isinstance(value, jsx.Expression):  # `src={photo}`, photo imported from './photo.png'
+                value = ctx.doc.imports.get(value.source, "")
             for candidate in _strings(value):
                 if "/" in candidate and Path(candidate).suffix:
                     found = ctx.local_file(candidate, line)
                     if found:
                         assets.append(found)
-        text = _attrs_text(tag.attrs)
+        alt = str(tag.attrs.get("alt") or "") if any(f.suffix.lower() in IMAGE_SUFFIXES for f in assets) else ""
+        text = _attrs_text({k: v for k, v in tag.attrs.items() if not (alt and k == "alt")})
         if text:
             self.html.append(f"<p>{esc(text)}</p>")
         for found in assets:
             if found.suffix.lower() in IMAGE_SUFFIXES:
-                self.image_block(found, "", "", line)
+                self.image_block(found, alt, "", line)
             else:
                 self.add("document", {"document": {"__document__": str(found)}, "label": humanize_filename(found)})
         self.children(node)
@@ -1384,7 +1401,21 @@ def _space_fields(ctx, fm, fields, body):
                     break
 
 
+def _choice(value, choices):
+    """The choice a front matter value names (by value or French label), else ""."""
+    wanted = str(value or "").strip().lower()
+    for key, label in choices:
+        if wanted and wanted in (str(key).lower(), str(label).lower()):
+            return key
+    return ""
+
+
 def _tool_fields(ctx, fm, fields):
+    # The models' choices only (no ORM use); what the source does not say stays empty.
+    from pages.models.tool_guide import SkillLevel, ToolCategory
+
+    fields["category"] = _choice(front_matter_value(fm, "category", "categorie", "catégorie"), ToolCategory.choices)
+    fields["skill_level"] = _choice(front_matter_value(fm, "skill_level", "level", "niveau"), SkillLevel.choices)
     duration = _int(front_matter_value(fm, "duration", "duree", "durée", "duration_minutes"))
     if duration is not None:
         fields["duration_minutes"] = duration
@@ -1422,7 +1453,7 @@ def numbered_steps(titles):
 
 def _tool_steps(ctx, body, fields):
     """Numbered H2 sections ("1. Préparer", "Étape 2 - Tester") become the guide's steps when
-    everything in them fits a step (text, sub-headings, images, callouts, code)."""
+    everything in them fits a step (text, sub-headings, images, callouts), in their place."""
     starts = [i for i, b in enumerate(body) if b["type"] == "heading" and b["value"]["level"] == "h2"
               and STEP_RE.match(b["value"]["text"])]
     titles = numbered_steps([body[i]["value"]["text"] for i in starts])
@@ -1448,15 +1479,17 @@ def _tool_steps(ctx, body, fields):
             elif kind == "callout":
                 label = CALLOUT_LABELS.get(value["kind"], "Note") + (f" : {value['title']}" if value["title"] else "")
                 html.append(f"<p><b>{esc(label)}</b></p>{value['body']}")
-            elif kind == "code":
-                html.append("<p>" + "<br/>".join(f"<code>{esc(ln)}</code>" for ln in value["code"].split("\n")) + "</p>")
-            else:
+            else:  # code, tables, videos…: a step's text would flatten them, so they stay blocks
                 ctx.problem("steps_kept_in_body", 0, f"Étape « {title} » : un bloc « {kind} » ne tient pas dans une étape ; les étapes restent dans le contenu.", "info")
                 return body
         steps.append(ctx.block("step", {"title": title[:255], "text": "".join(html), "image": image, "image_alt": alt[:255]}))
     first, last = starts[0], next((i for i in h2 if i > starts[-1]), len(body))
+    if body[:first] or body[last:]:
+        # The guide's steps field is shown before the body: with text around the steps, that
+        # would move it. The steps stay where they were, as the body's own steps block.
+        return body[:first] + [ctx.block("steps", {"title": "", "steps": steps})] + body[last:]
     fields["steps"] = steps
-    return body[:first] + body[last:]
+    return []
 
 
 def _mission_fields(ctx, description, body, fields):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
-from .rules import DEFAULT_RULES, SECTION, choose_type, fit_under
+from .rules import DEFAULT_RULES, SECTION, choose_rule, describe, fit_under, is_content_guess
 from .safety import checked_config_file, safe_doc_files
 from .sidebars import NavNode, load_sidebars, slug_of_label, sort_position
 from .site import doc_info, list_doc_files, load_site, number_prefix
@@ -220,8 +220,11 @@ def build_plan(root, rules=None) -> Plan:
         for node in nodes:
             if node.doc is not None:
                 rel = "/".join(p for p in node.doc.info.doc_id.split("/"))
-                wanted = choose_type(rules, rel, node.doc.front_matter, node.doc.info.is_index, bool(node.children),
-                                     steps=_has_steps(node.doc.parsed))
+                wanted, rule = choose_rule(rules, rel, node.doc.front_matter, node.doc.info.is_index, bool(node.children),
+                                           steps=_has_steps(node.doc.parsed))
+                if rule is not None and wanted != SECTION:
+                    _report_guess(problems, doc_file(site, node.doc.rel_path), node.title, wanted, describe(rules, rule),
+                                  is_content_guess(rule))
             else:
                 wanted = SECTION
             fitted = fit_under(parent_type, wanted)
@@ -241,6 +244,18 @@ def build_plan(root, rules=None) -> Plan:
         if key and key in placed:
             placed[key].old_urls.append(site.old_url(site.strip_site_prefix(source) or source))
     return plan
+
+
+def _report_guess(problems, where, title, page_type, rule, by_content):
+    """Every type a rule chose is said, with the rule, and how to choose another."""
+    how = "pour un autre type : `page_type` dans le front matter du document, ou une table --rules"
+    if by_content:
+        problems.append((where, Problem(
+            "page_type_guessed", 1,
+            f"« {title} » importé en {page_type} d'après son contenu, {rule} Les champs de ce type que la source ne "
+            f"donne pas restent vides ; vérifiez le type ({how}).")))
+    else:
+        problems.append((where, Problem("page_type_guessed", 1, f"« {title} » importé en {page_type} par la {rule} ({how}).", "info")))
 
 
 def _has_steps(parsed):

@@ -98,15 +98,34 @@ def load_rules(path):
     return rules
 
 
-def choose_type(rules, doc_path, front_matter, is_index, has_children, steps=False):
+def choose_rule(rules, doc_path, front_matter, is_index, has_children, steps=False):
+    """(type, the rule that chose it, or None when the front matter's `page_type` did)."""
     folded = {str(k).strip().lower(): v for k, v in front_matter.items()}
     explicit = str(folded.get("page_type") or "").strip().lower()
     if explicit in PAGE_TYPES:
-        return explicit
+        return explicit, None
     for rule in rules:
         if rule.matches(doc_path, front_matter, is_index, has_children, steps):
-            return rule.type
-    return SECTION
+            return rule.type, rule
+    return SECTION, None
+
+
+def choose_type(rules, doc_path, front_matter, is_index, has_children, steps=False):
+    return choose_rule(rules, doc_path, front_matter, is_index, has_children, steps)[0]
+
+
+def describe(rules, rule):
+    """« règle 9 (steps=True, has_children=False) : Un mode d'emploi en étapes numérotées. »"""
+    criteria = [f"{name}={getattr(rule, name)!r}" for name in ("path", "index", "has_children", "steps")
+                if getattr(rule, name) is not None]
+    criteria += [f"front_matter.{k}={v!r}" for k, v in rule.front_matter.items()]
+    number = next((i for i, r in enumerate(rules, 1) if r is rule), 0)
+    return f"règle {number} ({', '.join(criteria) or 'toujours'})" + (f" : {rule.note}" if rule.note else "")
+
+
+def is_content_guess(rule):
+    """A rule that judges by what the doc says (numbered headings), not by where it sits."""
+    return rule is not None and rule.steps is not None and rule.path is None and not rule.front_matter
 
 
 def fit_under(parent_type, child_type):

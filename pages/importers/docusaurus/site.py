@@ -44,6 +44,7 @@ class SiteConfig:
     default_locale: str = "fr"
     versioning: dict = field(default_factory=dict)  # the docs plugin's lastVersion, versions, …
     current_version_path: str = ""  # "next" when docs/ is an unreleased version (see versions.py)
+    imported_version: str = ""  # the version folder imported instead of docs/ (includeCurrentVersion: false)
     problems: list = field(default_factory=list)
     config_file: str = ""
 

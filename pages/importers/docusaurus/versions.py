@@ -64,13 +64,23 @@ def read_versions(site):
     except ValueError as exc:
         result.problems.append(("versions.json", Problem("versions_unreadable", 1, f"versions.json illisible ({exc}) : versions anciennes ignorées.")))
         return result
+    names = [n for n in names if n != CURRENT]  # some sites list docs/ itself as "current"
     only = site.versioning.get("onlyIncludeVersions")
     if isinstance(only, list):
         names = [n for n in names if n in only]
-    result.names = names
     last = site.versioning.get("lastVersion")
     last = last if isinstance(last, str) else (names[0] if names else CURRENT)
-    site.current_version_path = version_path(site, CURRENT, last)
+    if site.versioning.get("includeCurrentVersion") is False and last in names:
+        # docs/ is not built at all: the pages come from the last version's own folder and sidebar.
+        names = [n for n in names if n != last]
+        site.docs_path = f"versioned_docs/version-{last}"
+        sidebar = site.root / "versioned_sidebars" / f"version-{last}-sidebars.json"
+        site.sidebar_path = sidebar if sidebar.is_file() else None
+        site.current_version_path = version_path(site, last, last)
+        site.imported_version = last
+    else:
+        site.current_version_path = version_path(site, CURRENT, last)
+    result.names = names
     for name in names:
         folder = site.root / "versioned_docs" / f"version-{name}"
         if not folder.is_dir():
@@ -124,7 +134,12 @@ def redirect_old_versions(site, versions, placed):
             f"Version {name} : {same + near + lost} documents non importés comme pages (seule la version actuelle "
             f"l'est) ; {same} anciennes adresses redirigent vers la même page actuelle, {near} vers la plus proche, "
             f"{lost} sans redirection.", "info")))
-    if versions.names and site.current_version_path:
+    if site.imported_version:
+        problems.append(("versions.json", Problem(
+            "version_current_imported", 1,
+            f"Le dossier docs/ n'est pas publié (includeCurrentVersion: false) : les pages viennent de la version "
+            f"« {site.imported_version} » ({site.docs_path}/).", "info")))
+    elif versions.names and site.current_version_path:
         problems.append(("versions.json", Problem(
             "version_current_imported", 1,
             f"Les pages viennent du dossier {site.docs_path}/ (version en cours, servie sous "

@@ -45,4 +45,4 @@ def registered() -> frozenset[str]:
 
 
 # The families: importing a module registers its components.
-from . import html_lists, live_data, live_services, media  # noqa: E402, F401
+from . import code, html_lists, live_data, live_services, media  # noqa: E402, F401
