@@ -42,7 +42,7 @@ def text(words):
     return stream(b"BT /F1 18 Tf 72 720 Td (%s) Tj ET" % words)
 
 
-def document(catalog_extra=b"", page_extra=b"", more=(), pages=1):
+def document_objects(catalog_extra=b"", page_extra=b"", more=(), pages=1):
     """Catalog, page tree, ``pages`` pages of text, then the objects in ``more`` (numbered after)."""
     page_numbers = [FIRST_PAGE + 2 * i for i in range(pages)]
     objects = [
@@ -52,7 +52,11 @@ def document(catalog_extra=b"", page_extra=b"", more=(), pages=1):
     for index, number in enumerate(page_numbers):
         objects.append(page(number + 1, page_extra if index == 0 else b""))
         objects.append(text(b"Page %d" % (index + 1)))
-    return build(objects + list(more))
+    return objects + list(more)
+
+
+def document(**parts):
+    return build(document_objects(**parts))
 
 
 def next_number(pages=1):
@@ -201,39 +205,34 @@ def unreferenced_javascript():
     return document(more=[b"<< %s>>" % JS])
 
 
-def object_stream(packed, catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>"):
-    """Catalog, pages and the objects ``packed`` (numbered from 4) inside one FlateDecode
+def build_packed(objects):
+    """Like ``build``, but every object that is not a stream goes into one FlateDecode
     ``/Type /ObjStm``, with a cross-reference stream, as PDF 1.5+ writers do."""
-    members = [catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", *packed]
-    numbers = [1, 2] + list(range(4, 4 + len(packed)))
-    header, body = [], b""
-    for number, member in zip(numbers, members, strict=True):
-        header.append(b"%d %d" % (number, len(body)))
-        body += member + b"\n"
+    plain = {n: body for n, body in enumerate(objects, start=1) if b"\nstream\n" in body}
+    packed = [(n, body) for n, body in enumerate(objects, start=1) if n not in plain]
+    header, content = [], b""
+    for number, body in packed:
+        header.append(b"%d %d" % (number, len(content)))
+        content += body + b"\n"
     header = b" ".join(header) + b"\n"
-    compressed = zlib.compress(header + body)
-    contents = text(b"Packed")
-    page_number, contents_number = 3, 4 + len(packed)
-    objstm_number, xref_number = contents_number + 1, contents_number + 2
+    objstm_number, xref_number = len(objects) + 1, len(objects) + 2
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
-    for number, body_ in ((page_number, page(contents_number)), (contents_number, contents)):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body_)
-    offsets[objstm_number] = len(out)
-    out += b"%d 0 obj\n%s\nendobj\n" % (
-        objstm_number,
-        stream(compressed, b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode " % (len(members), len(header))),
+    plain[objstm_number] = stream(
+        zlib.compress(header + content),
+        b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode " % (len(packed), len(header)),
     )
+    for number, body in plain.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     offsets[xref_number] = len(out)
-    rows = []
-    for number in range(xref_number + 1):
-        if number == 0:
-            rows.append(struct.pack(">BIH", 0, 0, 65535))
-        elif number in offsets:
+    index = {number: position for position, (number, _body) in enumerate(packed)}
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for number in range(1, xref_number + 1):
+        if number in offsets:
             rows.append(struct.pack(">BIH", 1, offsets[number], 0))
         else:
-            rows.append(struct.pack(">BIH", 2, objstm_number, numbers.index(number)))
+            rows.append(struct.pack(">BIH", 2, objstm_number, index[number]))
     table = b"".join(rows)
     out += b"%d 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n" % (
         xref_number,
@@ -244,11 +243,11 @@ def object_stream(packed, catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4
 
 
 def object_stream_javascript():
-    return object_stream([b"<< %s>>" % JS])
+    return build_packed(document_objects(catalog_extra=b"/OpenAction %d 0 R " % next_number(), more=[b"<< %s>>" % JS]))
 
 
 def object_stream_sound():
-    return object_stream([b"[3 0 R /Fit]"])
+    return build_packed(document_objects(catalog_extra=b"/OpenAction [3 0 R /Fit] "))
 
 
 def incremental_update_javascript():
@@ -276,6 +275,11 @@ def huge_object_stream(size=120_000_000):
     )
 
 
+def duplicate_key_javascript():
+    """``/OpenAction`` twice: pypdf would keep the first, a viewer may run the second."""
+    return document(catalog_extra=b"/OpenAction [3 0 R /Fit] /OpenAction << %s>> " % JS)
+
+
 def broken_cross_reference():
     """Truncated in the middle of an object: nothing a reader could trust."""
     return simple()[:60]
@@ -299,5 +303,6 @@ HOSTILE = {
     "unreferenced_javascript": (unreferenced_javascript, "du JavaScript"),
     "object_stream_javascript": (object_stream_javascript, "du JavaScript"),
     "incremental_update_javascript": (incremental_update_javascript, "du JavaScript"),
+    "duplicate_key_javascript": (duplicate_key_javascript, "abîmé ou illisible"),
     "broken_cross_reference": (broken_cross_reference, "abîmé ou illisible"),
 }
