@@ -3,6 +3,7 @@ and hostile ones (scripts behind escaped names, in compressed object streams, in
 update, attached files, forbidden links…). Each has a correct cross-reference table unless broken
 on purpose, so that a refusal is about what the file does, not how it is written."""
 
+import io
 import re
 import struct
 import zlib
@@ -280,6 +281,48 @@ def duplicate_key_javascript():
     return document(catalog_extra=b"/OpenAction [3 0 R /Fit] /OpenAction << %s>> " % JS)
 
 
+def hex_string_javascript_uri():
+    """``<6a61…>``: the same string as ``(javascript:…)`` once read."""
+    uri = b"<%s>" % b"javascript:app.alert(1)".hex().encode()
+    link = b"<< /Type /Annot /Subtype /Link /Rect [72 700 300 720] /A << /S /URI /URI %s >> >>" % uri
+    return document(page_extra=b"/Annots [%d 0 R] " % next_number(), more=[link])
+
+
+def bookmark_javascript():
+    first = next_number()
+    return document(
+        catalog_extra=b"/Outlines %d 0 R " % first,
+        more=[
+            b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count 1 >>" % (first + 1, first + 1),
+            b"<< /Title (Sommaire) /Parent %d 0 R /A << %s>> >>" % (first, JS),
+        ],
+    )
+
+
+def object_stream_outside_the_table():
+    """An object stream whose member no cross-reference entry lists: found by reading the stream."""
+    packed = zlib.compress(b"9 0 << %s>>" % JS)
+    return document(more=[stream(packed, b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode ")])
+
+
+def deep_nesting(depth=50_000):
+    return document(more=[b"[" * depth + b"]" * depth])
+
+
+def encrypted(user_password):
+    """A one-page PDF with a script in its names tree, encrypted (RC4) by pypdf."""
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_open_action(JavaScript("app.alert(1);"))
+    writer.encrypt(user_password=user_password, owner_password="proprietaire", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def broken_cross_reference():
     """Truncated in the middle of an object: nothing a reader could trust."""
     return simple()[:60]
@@ -304,5 +347,11 @@ HOSTILE = {
     "object_stream_javascript": (object_stream_javascript, "du JavaScript"),
     "incremental_update_javascript": (incremental_update_javascript, "du JavaScript"),
     "duplicate_key_javascript": (duplicate_key_javascript, "abîmé ou illisible"),
+    "hex_string_javascript_uri": (hex_string_javascript_uri, "un lien non autorisé, « javascript:app.alert(1) »"),
+    "bookmark_javascript": (bookmark_javascript, "du JavaScript (dans un signet)"),
+    "object_stream_outside_the_table": (object_stream_outside_the_table, "du JavaScript"),
+    "deep_nesting": (deep_nesting, "abîmé ou illisible"),
+    "encrypted_openable_with_script": (lambda: encrypted(""), "du JavaScript"),
+    "encrypted_with_password": (lambda: encrypted("secret"), "protégé par un mot de passe"),
     "broken_cross_reference": (broken_cross_reference, "abîmé ou illisible"),
 }
