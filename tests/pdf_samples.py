@@ -3,6 +3,7 @@ and hostile ones (scripts behind escaped names, in compressed object streams, in
 update, attached files, forbidden links…). Each has a correct cross-reference table unless broken
 on purpose, so that a refusal is about what the file does, not how it is written."""
 
+import io
 import re
 import struct
 import zlib
@@ -42,7 +43,7 @@ def text(words):
     return stream(b"BT /F1 18 Tf 72 720 Td (%s) Tj ET" % words)
 
 
-def document(catalog_extra=b"", page_extra=b"", more=(), pages=1):
+def document_objects(catalog_extra=b"", page_extra=b"", more=(), pages=1):
     """Catalog, page tree, ``pages`` pages of text, then the objects in ``more`` (numbered after)."""
     page_numbers = [FIRST_PAGE + 2 * i for i in range(pages)]
     objects = [
@@ -52,7 +53,11 @@ def document(catalog_extra=b"", page_extra=b"", more=(), pages=1):
     for index, number in enumerate(page_numbers):
         objects.append(page(number + 1, page_extra if index == 0 else b""))
         objects.append(text(b"Page %d" % (index + 1)))
-    return build(objects + list(more))
+    return objects + list(more)
+
+
+def document(**parts):
+    return build(document_objects(**parts))
 
 
 def next_number(pages=1):
@@ -201,39 +206,34 @@ def unreferenced_javascript():
     return document(more=[b"<< %s>>" % JS])
 
 
-def object_stream(packed, catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>"):
-    """Catalog, pages and the objects ``packed`` (numbered from 4) inside one FlateDecode
+def build_packed(objects):
+    """Like ``build``, but every object that is not a stream goes into one FlateDecode
     ``/Type /ObjStm``, with a cross-reference stream, as PDF 1.5+ writers do."""
-    members = [catalog, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", *packed]
-    numbers = [1, 2] + list(range(4, 4 + len(packed)))
-    header, body = [], b""
-    for number, member in zip(numbers, members, strict=True):
-        header.append(b"%d %d" % (number, len(body)))
-        body += member + b"\n"
+    plain = {n: body for n, body in enumerate(objects, start=1) if b"\nstream\n" in body}
+    packed = [(n, body) for n, body in enumerate(objects, start=1) if n not in plain]
+    header, content = [], b""
+    for number, body in packed:
+        header.append(b"%d %d" % (number, len(content)))
+        content += body + b"\n"
     header = b" ".join(header) + b"\n"
-    compressed = zlib.compress(header + body)
-    contents = text(b"Packed")
-    page_number, contents_number = 3, 4 + len(packed)
-    objstm_number, xref_number = contents_number + 1, contents_number + 2
+    objstm_number, xref_number = len(objects) + 1, len(objects) + 2
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
-    for number, body_ in ((page_number, page(contents_number)), (contents_number, contents)):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body_)
-    offsets[objstm_number] = len(out)
-    out += b"%d 0 obj\n%s\nendobj\n" % (
-        objstm_number,
-        stream(compressed, b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode " % (len(members), len(header))),
+    plain[objstm_number] = stream(
+        zlib.compress(header + content),
+        b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode " % (len(packed), len(header)),
     )
+    for number, body in plain.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     offsets[xref_number] = len(out)
-    rows = []
-    for number in range(xref_number + 1):
-        if number == 0:
-            rows.append(struct.pack(">BIH", 0, 0, 65535))
-        elif number in offsets:
+    index = {number: position for position, (number, _body) in enumerate(packed)}
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for number in range(1, xref_number + 1):
+        if number in offsets:
             rows.append(struct.pack(">BIH", 1, offsets[number], 0))
         else:
-            rows.append(struct.pack(">BIH", 2, objstm_number, numbers.index(number)))
+            rows.append(struct.pack(">BIH", 2, objstm_number, index[number]))
     table = b"".join(rows)
     out += b"%d 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n" % (
         xref_number,
@@ -244,11 +244,11 @@ def object_stream(packed, catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4
 
 
 def object_stream_javascript():
-    return object_stream([b"<< %s>>" % JS])
+    return build_packed(document_objects(catalog_extra=b"/OpenAction %d 0 R " % next_number(), more=[b"<< %s>>" % JS]))
 
 
 def object_stream_sound():
-    return object_stream([b"[3 0 R /Fit]"])
+    return build_packed(document_objects(catalog_extra=b"/OpenAction [3 0 R /Fit] "))
 
 
 def incremental_update_javascript():
@@ -276,6 +276,53 @@ def huge_object_stream(size=120_000_000):
     )
 
 
+def duplicate_key_javascript():
+    """``/OpenAction`` twice: pypdf would keep the first, a viewer may run the second."""
+    return document(catalog_extra=b"/OpenAction [3 0 R /Fit] /OpenAction << %s>> " % JS)
+
+
+def hex_string_javascript_uri():
+    """``<6a61…>``: the same string as ``(javascript:…)`` once read."""
+    uri = b"<%s>" % b"javascript:app.alert(1)".hex().encode()
+    link = b"<< /Type /Annot /Subtype /Link /Rect [72 700 300 720] /A << /S /URI /URI %s >> >>" % uri
+    return document(page_extra=b"/Annots [%d 0 R] " % next_number(), more=[link])
+
+
+def bookmark_javascript():
+    first = next_number()
+    return document(
+        catalog_extra=b"/Outlines %d 0 R " % first,
+        more=[
+            b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count 1 >>" % (first + 1, first + 1),
+            b"<< /Title (Sommaire) /Parent %d 0 R /A << %s>> >>" % (first, JS),
+        ],
+    )
+
+
+def object_stream_outside_the_table():
+    """An object stream whose member no cross-reference entry lists: found by reading the stream."""
+    packed = zlib.compress(b"9 0 << %s>>" % JS)
+    return document(more=[stream(packed, b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode ")])
+
+
+def deep_nesting(depth=50_000):
+    return document(more=[b"[" * depth + b"]" * depth])
+
+
+def encrypted(user_password):
+    """A one-page PDF with a script in its names tree, encrypted (RC4) by pypdf."""
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_open_action(JavaScript("app.alert(1);"))
+    writer.encrypt(user_password=user_password, owner_password="proprietaire", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def broken_cross_reference():
     """Truncated in the middle of an object: nothing a reader could trust."""
     return simple()[:60]
@@ -299,5 +346,12 @@ HOSTILE = {
     "unreferenced_javascript": (unreferenced_javascript, "du JavaScript"),
     "object_stream_javascript": (object_stream_javascript, "du JavaScript"),
     "incremental_update_javascript": (incremental_update_javascript, "du JavaScript"),
+    "duplicate_key_javascript": (duplicate_key_javascript, "abîmé ou illisible"),
+    "hex_string_javascript_uri": (hex_string_javascript_uri, "un lien non autorisé, « javascript:app.alert(1) »"),
+    "bookmark_javascript": (bookmark_javascript, "du JavaScript (dans un signet)"),
+    "object_stream_outside_the_table": (object_stream_outside_the_table, "du JavaScript"),
+    "deep_nesting": (deep_nesting, "abîmé ou illisible"),
+    "encrypted_openable_with_script": (lambda: encrypted(""), "du JavaScript"),
+    "encrypted_with_password": (lambda: encrypted("secret"), "protégé par un mot de passe"),
     "broken_cross_reference": (broken_cross_reference, "abîmé ou illisible"),
 }

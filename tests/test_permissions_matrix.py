@@ -316,3 +316,94 @@ def test_only_translators_create_an_english_page_through_a_draft(world, role):
     response = client.post(reverse("translation_save_draft", args=[translation.pk]))
     assert _refused(response), response.status_code
     assert french.get_translation_or_none(world.site_tree.en) is None
+
+
+# --- Second round of attacks (issue 15): uploads, private documents, preview GETs ------------
+# action -> roles allowed; one column (these do not depend on the language tree). The probes import
+# what they need themselves, so that this block merges apart from the rest of the file.
+ROUND_TWO_ALLOWED = {
+    "upload sound PDF": {EDITORS, REVIEWERS, ADMINISTRATORS},
+    "upload PDF with script": set(),  # refused for everyone, administrators included
+    "read private document": {EDITORS, REVIEWERS, TRANSLATORS, ADMINISTRATORS},  # login restriction
+    "preview GET saves revision": set(),  # a GET never writes, whoever sends it
+}
+ROUND_TWO_CELLS = [
+    pytest.param(
+        role, action, role in allowed,
+        id=f"{ROLE_IDS[role]}-{action}-{'allowed' if role in allowed else 'refused'}",
+    )
+    for action, allowed in ROUND_TWO_ALLOWED.items()
+    for role in ROLES
+]
+
+
+def _upload_pdf(client, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    before = get_document_model().objects.count()
+    response = client.post(reverse("wagtaildocs:add_multiple"), {
+        "files[]": SimpleUploadedFile("fiche.pdf", content),
+        "collection": Collection.get_first_root_node().pk,
+    })
+    stored = get_document_model().objects.count() > before
+    assert response.status_code == 200 or _refused(response), response.status_code
+    return stored
+
+
+def upload_sound_pdf(client, world):
+    from tests import pdf_samples
+
+    return _upload_pdf(client, pdf_samples.fillable_form())
+
+
+def upload_pdf_with_script(client, world):
+    from tests import pdf_samples
+
+    return _upload_pdf(client, pdf_samples.object_stream_javascript())
+
+
+def read_private_document(client, world):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from tests import pdf_samples
+
+    collection = Collection.get_first_root_node().add_child(name="Interne")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    document = get_document_model().objects.create(
+        title="Interne", collection=collection, file=ContentFile(pdf_samples.simple(), name="interne.pdf")
+    )
+    response = client.get(document.url)
+    if response.status_code == 200:
+        return b"".join(response.streaming_content) == pdf_samples.simple()
+    assert response.status_code == 302 and "login" in response["Location"], response.status_code
+    return False
+
+
+def preview_get_saves_revision(client, world):
+    from wagtail.models import Revision
+
+    page = world.pages["fr"].space
+    Revision.page_revisions.filter(object_id=str(page.pk)).delete()
+    Page.objects.filter(pk=page.pk).update(latest_revision=None)
+    response = client.get(f"/admin/headless-preview/{page.pk}/")
+    assert response.status_code in (200, 302, 403), response.status_code
+    return Revision.page_revisions.filter(object_id=str(page.pk)).exists()
+
+
+ROUND_TWO_PROBES = {
+    "upload sound PDF": upload_sound_pdf,
+    "upload PDF with script": upload_pdf_with_script,
+    "read private document": read_private_document,
+    "preview GET saves revision": preview_get_saves_revision,
+}
+
+
+@pytest.mark.parametrize(("role", "action", "allowed"), ROUND_TWO_CELLS)
+def test_round_two_cell(world, role, action, allowed):
+    assert ROUND_TWO_PROBES[action](_login(world, role), world) is allowed

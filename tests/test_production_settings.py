@@ -35,9 +35,13 @@ def test_the_environment_selects_postgresql_redis_and_object_storage():
     found = json.loads(result.stdout)
     assert found["db"] == "django.db.backends.postgresql"
     assert found["cache"] == "pages.delivery.cache_backends.ResilientRedisCache"
-    assert found["media"]["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert found["media"]["OPTIONS"]["bucket_name"] == "studiobib-media"
-    assert found["media"]["OPTIONS"]["endpoint_url"] == "https://s3.example.org"
+    assert found["media"]["BACKEND"] == "cms.media_storage.MediaStorage"
+    public, private = found["media"]["OPTIONS"]["public"], found["media"]["OPTIONS"]["private"]
+    assert public["bucket_name"] == private["bucket_name"] == "studiobib-media"
+    assert public["endpoint_url"] == private["endpoint_url"] == "https://s3.example.org"
+    assert (public["location"], public["querystring_auth"]) == ("media", False)
+    assert (private["location"], private["default_acl"], private["querystring_auth"]) == ("private", "private", True)
+    assert private["querystring_expire"] == 60
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert found["cors"] == ["https://portail.example.org"]
 

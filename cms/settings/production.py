@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.media_storage import s3_storages
+
 from .base import *  # noqa: F403
 
 
@@ -47,23 +49,10 @@ STORAGES = {
     # Hashed names (cache forever) and gzip/brotli copies, served by WhiteNoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Media on S3-compatible object storage (AWS, MinIO, Ceph, OVH…) when a bucket is named; the
-# credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3.
+# Media on S3-compatible object storage (AWS, MinIO, Ceph, OVH…) when a bucket is named: images
+# public under AWS_LOCATION, documents private under AWS_PRIVATE_LOCATION (cms/media_storage.py).
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "location": os.environ.get("AWS_LOCATION", "media"),
-            "file_overwrite": False,
-            "querystring_auth": False,  # public media URLs, cacheable by the CDN
-            "default_acl": None,
-            "object_parameters": {"CacheControl": "public, max-age=31536000"},
-        },
-    }
+    STORAGES["default"] = s3_storages(os.environ)
 
 # Keep database connections between requests, and check them before use.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405

@@ -5,6 +5,7 @@ API v3 writes), so one place covers them all. Our check runs first, so the edito
 message, which names the file, rather than Wagtail's generic one.
 """
 
+from django.core.exceptions import ValidationError
 from django.forms.fields import FileField
 
 from wagtail.documents.fields import WagtailDocumentField
@@ -54,3 +55,18 @@ class CheckedDocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _swap_field(self, CheckedDocumentField)
+
+    def add_error(self, field, error):
+        # Document.clean() checks the extension of the file again after ours refused it, finds
+        # no file and adds "the extension « » is not allowed": one message, ours, is enough.
+        repeated = (
+            field is None
+            and isinstance(error, ValidationError)
+            and "file" in getattr(error, "error_dict", {})
+            and self.has_error("file")
+        )
+        if repeated:
+            error = ValidationError({k: v for k, v in error.error_dict.items() if k != "file"})
+            if not error.error_dict:
+                return
+        super().add_error(field, error)

@@ -3,9 +3,10 @@
 The file is parsed with pypdf, not searched as bytes: names are decoded (``/Java#53cript`` is
 ``/JavaScript``), objects packed in compressed object streams are read like any other, and
 every object of the file is looked at, reachable from the catalogue or not. pypdf rather than
-pikepdf: it is pure Python (no C++ parser between an upload and the server's memory), it caps
-what a hostile stream may decompress to, and it keeps reading a PDF with small damage, as
-viewers do.
+pikepdf: it is pure Python (no C++ parser between an upload and the server's memory) and caps
+what a hostile stream may decompress to. It reads in strict mode: a file it would have to repair
+(a key given twice, a damaged cross-reference table, a dictionary cut short) is one a viewer may
+read differently from us, so it is refused as unreadable rather than guessed at.
 
 ``findings(stream)`` answers with what it found, in the order found; ``checks`` turns the first
 one into the editor's message. No Django here.
@@ -152,7 +153,7 @@ def findings(stream):
     stream.seek(0)
     found = []
     try:
-        reader = PdfReader(stream, strict=False)
+        reader = PdfReader(stream, strict=True)
         if reader.is_encrypted:
             try:
                 reader.decrypt("")  # opens without a password: its content can be checked
