@@ -45,7 +45,13 @@ def problems_in(language):
 
 
 def fill_source_catalogue():
-    """French msgids are the French text: the French catalogue maps each msgid to itself."""
+    """French msgids are the French text: the French catalogue maps each msgid to itself.
+
+    The libraries' msgids the project corrects (cms/upstream_messages.py) are English: French gets
+    the project's French for them, English the msgid itself.
+    """
+    from cms.upstream_messages import FRENCH
+
     po_path = LOCALE_DIR / "fr" / "LC_MESSAGES" / "django.po"
     catalogue = polib.pofile(str(po_path))
     for entry in catalogue:
@@ -54,10 +60,18 @@ def fill_source_catalogue():
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         else:
-            entry.msgstr = entry.msgid
+            entry.msgstr = FRENCH.get(entry.msgid, entry.msgid)
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     catalogue.save(str(po_path))
+    en_path = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"
+    english = polib.pofile(str(en_path))
+    for entry in english:
+        if entry.msgid in FRENCH:
+            entry.msgstr = entry.msgid
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+    english.save(str(en_path))
 
 
 def main():
