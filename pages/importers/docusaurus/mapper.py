@@ -1487,7 +1487,9 @@ def _tool_steps(ctx, body, fields):
     if body[:first] or body[last:]:
         # The guide's steps field is shown before the body: with text around the steps, that
         # would move it. The steps stay where they were, as the body's own steps block.
-        return body[:first] + [ctx.block("steps", {"title": "", "steps": steps})] + body[last:]
+        # The steps block's list holds "item" children, not the steps field's "step" blocks.
+        items = [{**step, "type": "item"} for step in steps]
+        return body[:first] + [ctx.block("steps", {"title": "", "steps": items})] + body[last:]
     fields["steps"] = steps
     return []
 
