@@ -17,6 +17,7 @@ import http.client
 import json
 import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -104,7 +105,9 @@ def run_scenario(name, path, base_env, live_cache_seconds, slow_booking, args):
          "LIVE_DATA_HOURS_URL": base + "/horaires?bibs={bib}&debut={debut}&fin={fin}&format=json",
          "LIVE_DATA_WORKSHOPS_URL": base + "/formations/discipline/{discipline}",
          "LIVE_DATA_BOOKING_URL": base + "/webhook/api/{service}",
-         "LIVE_DATA_CACHE_SECONDS": str(live_cache_seconds)}
+         "LIVE_DATA_CACHE_SECONDS": str(live_cache_seconds),
+         # A cache of its own per scenario: nothing cached by the previous one answers for this one.
+         "CACHE_KEY_PREFIX": f"bench-live-{time.time_ns()}"}
     process = start_gunicorn(e, args.workers)
     try:
         wait_for(f"http://{HOST}:{APP_PORT}/fr/")
@@ -129,9 +132,8 @@ def main():
     base_env = env(DATABASE_URL, REDIS_URL, APP_PORT)
     recreate_database(DATABASE_URL)
     manage(base_env, "migrate", "--verbosity", "0")
+    manage(base_env, "collectstatic", "--no-input", "-v0")
     manage(base_env, "setup_site", "--demo")
-    import subprocess
-
     live_path = subprocess.run([sys.executable, "manage.py", "shell", "-c", ADD_LIVE_PARTS], cwd=ROOT, env=base_env,
                                check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
     results = dict([
