@@ -22,6 +22,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("pages.live.urls")),  # notices API and hours calendars, before the API routers
     path("api/v2/", api_router.urls),
     path("api/v3/pages/find/", find_page_v3),  # language-aware html_path, before Wagtail's own
     path("api/v3/openapi.json", openapi_v3),  # documents the 4XX problem responses too

@@ -9,6 +9,7 @@ import json
 import threading
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -50,13 +51,27 @@ class LiveServices(BaseHTTPRequestHandler):
         cls.queries.clear()
 
 
-def start():
+def start(port=0):
     """The running server and its base URL; ``server.shutdown()`` stops it."""
     LiveServices.reset()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LiveServices)
+    server = ThreadingHTTPServer(("127.0.0.1", port), LiveServices)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
+
+
+@contextmanager
+def running(settings, sources, timeout=0.5):
+    """The fake services, with ``settings.LIVE_DATA_SOURCES`` pointing at them (``sources``: name →
+    path template on the fake) and the live-data deadline set to ``timeout``."""
+    server, base = start()
+    settings.LIVE_DATA_TIMEOUT = timeout
+    settings.LIVE_DATA_SOURCES = {name: base + path for name, path in sources.items()}
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def hours_event(day, service="soutien-informatique", bib="ss", debut1="09:00", fin1="13:00",

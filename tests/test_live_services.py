@@ -22,16 +22,12 @@ BOOKING_PATH = "/webhook/api/studio-balado-video"
 
 @pytest.fixture
 def services(settings):
-    server, base = live_upstream.start()
-    settings.LIVE_DATA_TIMEOUT = 0.5
-    settings.LIVE_DATA_SOURCES = {
-        "hours": base + HOURS_PATH + "?bibs={bib}&debut={debut}&fin={fin}&format=json",
-        "workshops": base + "/formations/discipline/{discipline}",
-        "booking": base + "/webhook/api/{service}",
-    }
-    yield base
-    server.shutdown()
-    server.server_close()
+    with live_upstream.running(settings, {
+        "hours": HOURS_PATH + "?bibs={bib}&debut={debut}&fin={fin}&format=json",
+        "workshops": "/formations/discipline/{discipline}",
+        "booking": "/webhook/api/{service}",
+    }) as base:
+        yield base
 
 
 def _today():
@@ -233,3 +229,23 @@ def test_french_dates_of_the_workshops_api():
     assert parse_french_date("1er août 2026") == date(2026, 8, 1)
     assert parse_french_date("31 févr. 2026") is None
     assert parse_french_date("demain") is None
+
+
+def test_the_chat_is_a_link_opened_on_request_with_a_plain_contact_beside_it(site_tree, settings):
+    code = "2cdfcaf0f2e776291e8bfc9296e8b7573083d9b6ad33c930fa46024633447cce"
+    html = _html(_publish(site_tree.guide_fr, _block("chat", title="Une question ?", hash=code, email="")))
+    box = html.split("live-chat", 1)[1].split("</section>", 1)[0]
+    assert f'href="{settings.LIVE_CHAT_URL.format(hash=code)}"' in box
+    assert f'href="mailto:{settings.LIBRARY_SUPPORT_EMAIL}"' in box
+    assert f'href="{settings.LIBRARY_HOURS_PAGE_URL}"' in box
+    assert "<script" not in box and "unequestion" not in html.replace(settings.LIVE_CHAT_URL.format(hash=code), "")
+
+
+def test_a_chat_code_that_is_not_a_hash_is_refused_by_the_admin_rules():
+    from django.core.exceptions import ValidationError
+
+    from pages.blocks.live_services import ChatBlock
+
+    block = ChatBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"title": "", "hash": "x&onload=alert(1)", "email": ""}))

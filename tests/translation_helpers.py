@@ -51,6 +51,12 @@ def every_block_body(link_page):
         block("quote", {"quote": "Apprendre en faisant.", "attribution": "L'équipe"}),
         block("live_data", {"source": "equipment_availability", "component": "Disponibilite",
                             "title": "Machines libres", "parameters": [{"name": "salle", "value": "imprimante-1"}]}),
+        block("library_hours", {"title": "Soutien informatique", "library": "ss", "service": "soutien-informatique",
+                                "view": "week"}),
+        block("workshops", {"title": "Prochaines formations", "discipline": "informatique-creation-medias",
+                            "place": "Carrefour", "count": 4}),
+        block("next_slot", {"title": "Studio balado vidéo", "service": "studio-balado-video", "booking_url": ""}),
+        block("chat", {"title": "Une question ?", "hash": "2cdfcaf0f2e776291e8bfc9296e8b757", "email": ""}),
         block("details", {"summary": "Et si la pièce se décolle ?", "body": inner}),
         block("tabs", {"tabs": [
             {"label": "Windows", "body": [block("paragraph", "<p>Ouvrez le logiciel depuis le menu Démarrer.</p>")]},

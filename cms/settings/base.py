@@ -259,14 +259,19 @@ LIVE_DATA_SOURCES = {
     "workshops": os.environ.get(
         "LIVE_DATA_WORKSHOPS_URL", "https://api.bib.umontreal.ca/formations/discipline/{discipline}"),
     "booking": os.environ.get("LIVE_DATA_BOOKING_URL", "https://ordo.bib.umontreal.ca/webhook/api/{service}"),
+    # The campus emergency feed (JSON, see pages/live/formats.py); unset = no emergency alert.
+    "emergency": os.environ.get("LIVE_DATA_EMERGENCY_URL", ""),
 }
 # Where readers are sent when a service does not answer.
 LIBRARY_HOURS_PAGE_URL = os.environ.get("LIBRARY_HOURS_PAGE_URL", "https://bib.umontreal.ca/horaires")
 LIBRARY_WORKSHOPS_PAGE_URL = os.environ.get("LIBRARY_WORKSHOPS_PAGE_URL", "https://calendrier.bib.umontreal.ca/calendar?cid=7690&t=m&d=0000-00-00&cal=7690&inc=0")
+LIBRARY_SUPPORT_EMAIL = os.environ.get("LIBRARY_SUPPORT_EMAIL", "soutien.informatique@bib.umontreal.ca")
+# The chat service's own window ({hash}: the chat block's code); opened only when a reader asks.
+LIVE_CHAT_URL = os.environ.get("LIVE_CHAT_URL", "https://unequestion.bib.umontreal.ca/chati.php?hash={hash}")
 LIBRARY_BOOKING_PAGE_URL = os.environ.get("LIBRARY_BOOKING_PAGE_URL", "https://bib.umontreal.ca/reserver")
 LIVE_DATA_TIMEOUT = 1.5  # seconds; past it the page says « Disponibilité inconnue »
-LIVE_DATA_CACHE_SECONDS = 60
-LIVE_DATA_FAILURE_CACHE_SECONDS = 30
+LIVE_DATA_CACHE_SECONDS = int(os.environ.get("LIVE_DATA_CACHE_SECONDS", "60"))  # an answer, per source address
+LIVE_DATA_FAILURE_CACHE_SECONDS = int(os.environ.get("LIVE_DATA_FAILURE_CACHE_SECONDS", "30"))  # a failure
 # Reader feedback: at most this many answers per address within the window (seconds).
 FEEDBACK_RATE_LIMIT = (5, 600)
 

@@ -6,7 +6,7 @@ from wagtail import blocks
 
 from .callout import CalloutBlock
 from .live_data import LiveDataBlock
-from .live_services import HoursBlock, NextSlotBlock, WorkshopsBlock
+from .live_services import ChatBlock, HoursBlock, NextSlotBlock, WorkshopsBlock
 from .media import DocumentLinkBlock, EmbedBlock, ImageBlock, VideoBlock
 from .structure import CardGridBlock, StepsBlock
 from .table import TableBlock
@@ -32,6 +32,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     library_hours = HoursBlock()
     workshops = WorkshopsBlock()
     next_slot = NextSlotBlock()
+    chat = ChatBlock()
 
 
 class DetailsBlock(blocks.StructBlock):

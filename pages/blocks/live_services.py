@@ -1,14 +1,16 @@
-"""Typed boxes of the library's live services: hours, upcoming workshops, next free slot.
+"""Typed boxes of the library's live services: hours, upcoming workshops, next free slot, chat.
 
 Each is a live part (``pages.live.fragments``): rendered when the page is served, from the
 service's cached answer, so the page cache never freezes it. When a service does not answer,
 the box says so and links to the library's own page instead of showing old data as current.
 """
 
+import re
 import zoneinfo
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import formats as django_formats
 from django.utils import timezone
@@ -112,7 +114,7 @@ class WorkshopsBlock(LiveServiceBlock):
         label=_("Discipline"), default="informatique-creation-medias",
         help_text=_("La discipline des formations dans le service des formations."),
     )
-    place = blocks.CharBlock(
+    place = ParameterValueBlock(  # compared with the service's French place names: never translated
         label=_("Lieu contenant"), required=False,
         help_text=_("Ne montrer que les formations dont le lieu contient ce texte (un espace, une salle)."),
     )
@@ -167,4 +169,42 @@ class NextSlotBlock(LiveServiceBlock):
         if live.known and live.data["start"]:
             start = datetime.fromisoformat(live.data["start"]).replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
             context["start"] = start
+        return context
+
+
+class ChatHashBlock(ParameterValueBlock):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not re.fullmatch(r"[0-9a-f]{16,128}", value):
+            raise ValidationError(_("Le code du clavardage est une suite de chiffres et de lettres a à f."))
+        return value
+
+
+class ChatBlock(blocks.StructBlock):
+    """The library's chat, opened only when the reader asks for it, with a plain contact beside it.
+
+    A link to the chat service's own window rather than its script on our page: nothing is loaded
+    from the chat's host (and none of its cookies set) before the reader chooses to chat, it works
+    without JavaScript, and the page's Content-Security-Policy stays as it is.
+    """
+
+    title = blocks.CharBlock(label=_("Titre"), required=False, help_text=_("Par exemple : « Une question ? »."))
+    hash = ChatHashBlock(label=_("Code du clavardage"), help_text=_("Le code (hash) du widget LibChat de la bibliothèque."))
+    email = blocks.EmailBlock(
+        label=_("Courriel de contact"), required=False,
+        help_text=_("Proposé à côté du clavardage. Par défaut, le courriel du soutien."),
+    )
+
+    class Meta:
+        icon = "comment"
+        label = _("Clavardage")
+        group = _("Services en direct")
+        template = "live/chat_block.html"
+        description = _("Un lien vers le clavardage de la bibliothèque, avec le courriel et les heures du soutien.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["chat_url"] = settings.LIVE_CHAT_URL.format(hash=value.get("hash") or "")
+        context["email"] = value.get("email") or settings.LIBRARY_SUPPORT_EMAIL
+        context["hours_url"] = settings.LIBRARY_HOURS_PAGE_URL
         return context

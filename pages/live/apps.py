@@ -9,3 +9,15 @@ class LiveConfig(AppConfig):
     label = "live"
     verbose_name = _("Services en direct")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Register the live parts, so that placeholders of a cached page can be filled at once.
+        from django.db.models.signals import post_delete, post_save
+
+        import pages.blocks.body  # noqa: F401
+
+        from . import notices
+        from .models import SiteNotice
+
+        post_save.connect(notices.forget_notices, sender=SiteNotice, dispatch_uid="live-notices-saved")
+        post_delete.connect(notices.forget_notices, sender=SiteNotice, dispatch_uid="live-notices-deleted")

@@ -146,11 +146,9 @@ def fetch_all(requests):
             lifetime = settings.LIVE_DATA_FAILURE_CACHE_SECONDS
             values[url] = LiveValue("unavailable", None, timezone.now(), time.time() + lifetime)
             cache.add(_key(url), values[url], lifetime)
-    now = time.time()
-    return [
-        values[url] if url else LiveValue("unconfigured", None, None, now + settings.LIVE_DATA_FAILURE_CACHE_SECONDS)
-        for url in urls
-    ]
+    # A source that is not configured stays so until a restart: it does not bound any freshness.
+    unconfigured = LiveValue("unconfigured", None, None, time.time() + 86400)
+    return [values[url] if url else unconfigured for url in urls]
 
 
 def fetch_one(source, parameters, interpret):

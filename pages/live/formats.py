@@ -132,3 +132,23 @@ def parse_next_slot(body):
         return {"start": None, "duration_min": duration}
     start = datetime.fromisoformat(data["next"]["start_local"])  # ValueError, KeyError, TypeError: not the format
     return {"start": start.replace(tzinfo=None).isoformat(timespec="minutes"), "duration_min": duration}
+
+
+def parse_emergency(body):
+    """The campus emergency feed: ``{"active": bool, "title": …, "message": …, "url": …}``
+    (``actif``, ``titre`` and ``lien`` are read too). An inactive feed is a known « no alert »."""
+    data = _json(body)
+    if not isinstance(data, dict):
+        raise ValueError("emergency feed is not an object")
+    active = data.get("active", data.get("actif"))
+    if not isinstance(active, bool):
+        raise ValueError("emergency feed without an 'active' flag")
+    text = {key: data.get(key, data.get(french)) for key, french in (("title", "titre"), ("message", "message"))}
+    if active and not any(isinstance(v, str) and v.strip() for v in text.values()):
+        raise ValueError("active emergency without a text")
+    return {
+        "active": active,
+        "title": str(text["title"] or "").strip() if active else "",
+        "message": str(text["message"] or "").strip() if active else "",
+        "url": safe_link(data.get("url", data.get("lien"))) if active else "",
+    }

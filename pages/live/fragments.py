@@ -24,10 +24,17 @@ _BLOCKS = {}  # live name → block class
 
 
 def register(cls):
-    """Class decorator for a StructBlock with ``live_name``, ``live_requests(value)`` and
-    ``render_live(value, values)``."""
+    """Class decorator for a live part: a class with ``live_name``, ``to_python(prep)``,
+    ``live_requests(value)`` and ``render_live(value, values)`` (a StructBlock, or the site notices);
+    its modules are imported by ``LiveConfig.ready``."""
     _BLOCKS[cls.live_name] = cls
     return cls
+
+
+def placeholder(name, prep):
+    """The signed placeholder of live part ``name`` with its value ``prep``, in the current language."""
+    token = signing.dumps([name, prep, translation.get_language()], salt=SALT, compress=True)
+    return mark_safe(f"<!--live-part:{token}-->")  # noqa: S308 - a signed token of [A-Za-z0-9_:.-]
 
 
 class LivePartMixin:
@@ -36,10 +43,7 @@ class LivePartMixin:
     live_name = None
 
     def render(self, value, context=None):
-        token = signing.dumps(
-            [self.live_name, self.get_prep_value(value), translation.get_language()], salt=SALT, compress=True
-        )
-        return mark_safe(f"<!--live-part:{token}-->")  # noqa: S308 - a signed token of [A-Za-z0-9_:.-]
+        return placeholder(self.live_name, self.get_prep_value(value))
 
     def live_requests(self, value):
         raise NotImplementedError
@@ -64,8 +68,6 @@ _instances = {}
 
 def _block(name):
     if name not in _instances:
-        import pages.blocks.body  # noqa: F401 - registers the live blocks
-
         _instances[name] = _BLOCKS[name]()
     return _instances[name]
 

@@ -35,3 +35,19 @@ def workshops(flow, tag, node, line):
 @register("StudioBaladoVideo", "ProchaineDispo")
 def next_slot(flow, tag, node, line):
     flow.add("next_slot", {"title": _attr(tag, "titre"), "service": "studio-balado-video", "booking_url": ""})
+
+
+@register("LibChatWidget")
+def chat(flow, tag, node, line):
+    code = _attr(tag, "hash").lower()
+    if not code:
+        flow.ctx.problem("live_parameter_missing", line, "« <LibChatWidget> » sans hash littéral : bloc de clavardage à placer à la main.")
+        return
+    flow.add("chat", {"title": "", "hash": code, "email": ""})
+
+
+@register("AvisBib", "AvisUrgenceUdeM")
+def site_wide_notice(flow, tag, node, line):
+    """Shown on every page by the CMS itself (site notices, emergency feed): nothing to place here."""
+    flow.ctx.problem("site_wide_component", line, f"« <{tag.name}> » : les avis du site et l'alerte d'urgence "
+                     "sont affichés sur toutes les pages par le CMS ; rien à importer ici.", level="info")

@@ -1,0 +1,20 @@
+"""Reviewers write the site-wide notices (they go live at once); translators translate them."""
+
+from django.db import migrations
+
+GRANTS = {"Révision": ["add", "change", "delete", "view"], "Traduction": ["change", "view"]}
+
+
+def grant(apps, schema_editor):
+    from pages.workflows import _permission
+
+    Group = apps.get_model("auth", "Group")
+    for name, actions in GRANTS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            group.permissions.add(*[_permission(apps, "live", "sitenotice", f"{a}_sitenotice") for a in actions])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("live", "0001_initial"), ("pages", "0003_editorial_roles"), ("auth", "0012_alter_user_first_name_max_length")]
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
