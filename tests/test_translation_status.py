@@ -56,10 +56,12 @@ def test_a_translation_goes_from_missing_to_up_to_date_to_outdated_and_back(site
     first_publish = PageLogEntry.objects.filter(page=page, action="wagtail.publish", timestamp__gte=before).earliest("timestamp")
     assert state.since == first_publish.timestamp
 
-    # Sync (the export does it for outdated pages): the changed text is the one segment left.
+    # Sync (the export does it for outdated pages): the changed text is the one segment left, and
+    # the translation stays behind, since the same publish, until its update is approved.
     [path] = export_pos(en, tmp_path, only_outdated=True)
     state = translation_state(page, en)
-    assert (state.status, state.detail) == (Status.IN_PROGRESS, Detail.UNTRANSLATED)
+    assert (state.status, state.detail) == (Status.OUTDATED, Detail.UNTRANSLATED)
+    assert state.since == first_publish.timestamp
     assert (state.total_segments, state.translated_segments) == (3, 2)
     untranslated = [e.msgid for e in polib.pofile(str(path)) if not e.msgstr and not e.obsolete]
     assert untranslated == ["Broder un motif sur un t-shirt."]
@@ -67,7 +69,7 @@ def test_a_translation_goes_from_missing_to_up_to_date_to_outdated_and_back(site
     translate_po(path, lambda e: e.msgstr or "Embroider a pattern on a T-shirt.")
     import_po_dir(tmp_path, user=admin_user)
     state = translation_state(page, en)
-    assert (state.status, state.detail) == (Status.IN_PROGRESS, Detail.AWAITING_REVIEW)
+    assert (state.status, state.detail) == (Status.OUTDATED, Detail.AWAITING_REVIEW)
     _publish_english(page, en, admin_user)
     assert translation_state(page, en).status == Status.UP_TO_DATE
     assert page.get_translation(en).specific.summary == "Embroider a pattern on a T-shirt."

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from pages.translation.api import TranslationsField
+from pages.translation.public import ReaderCompletenessField
 
 
 class ServiceStatus(models.TextChoices):
@@ -82,6 +83,8 @@ class ContentPage(Page):
         APIField("verified_on"), APIField("last_published_at"),
         # language -> id, URL, translation status (the page's locale is in meta.locale)
         APIField("translations", serializer=TranslationsField(source="*")),
+        # is untranslated French on this page, is it behind its French version (detail view)
+        APIField("translation_completeness", serializer=ReaderCompletenessField(source="*")),
     ]
 
     class Meta:

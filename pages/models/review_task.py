@@ -56,8 +56,12 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         return self._user_can_review(obj, user)
 
     def get_actions(self, obj, user):
+        from pages.review.translation import incomplete_translation
+
         if not self._user_can_review(obj, user):
             return []
+        if incomplete_translation(obj):  # not publishable: it can only go back to the translator
+            return [("reject", _("Demander des modifications"), True)]
         return [
             ("reject", _("Demander des modifications"), True),
             ("approve", _("Approuver"), False),  # the admin adds « et Publier » on the last step
@@ -77,6 +81,14 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
             raise PermissionDenied(_("Vous n'avez pas le droit de réviser cette page."))
         if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied(COMMENT_REQUIRED)
+        if action_name == "approve":
+            from pages.review.translation import incomplete_translation
+            from pages.translation.completeness import summary
+
+            missing = incomplete_translation(obj)
+            if missing:
+                raise PermissionDenied(_("Traduction incomplète, non publiable : %(summary)s.") % {
+                    "summary": summary(missing)})
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -7,7 +7,7 @@ sync form (pages/translation/admin_overrides.py) publishes at once only for user
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,7 +20,24 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
 
+from pages.translation.completeness import completeness, require_complete
+
 TRANSLATION_SYNC = "studiobib.translation_sync"
+
+
+def incomplete_translation(page):
+    """The completeness of `page` when it is a translation with untranslated segments, else None.
+
+    Such a page is not publishable (pages/translation/completeness.py): the review step offers no
+    "approve" and refuses it, and the submit view lists what is left.
+    """
+    if not isinstance(page, Page):
+        return None
+    translation = translation_for(page)
+    if translation is None:
+        return None
+    result = completeness(translation)
+    return None if result.complete else result
 
 
 def translation_for(page):
@@ -47,6 +64,7 @@ def submit_translation_for_review(page, user):
     translation = translation_for(page)
     if translation is None:
         raise PermissionDenied(_("Cette page n'est pas une traduction."))
+    require_complete(translation)  # ValidationError listing what is left to translate
 
     if page.live:
         draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
@@ -74,15 +92,21 @@ def submit_translation_view(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     if translation_for(page) is None:
         raise PermissionDenied
-    if request.method == "POST":
-        submit_translation_for_review(page, request.user)
-        messages.success(request, _("La traduction « %(title)s » est envoyée à la révision.") % {"title": page.title})
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
     perms = page.permissions_for_user(request.user)
     if not (perms.can_edit() and perms.can_submit_for_moderation()):
         raise PermissionDenied
+    if request.method == "POST":
+        try:
+            submit_translation_for_review(page, request.user)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, _("La traduction « %(title)s » est envoyée à la révision.") % {"title": page.title})
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
     return TemplateResponse(request, "pages/review/submit_translation.html", {
         "page": page, "in_review": page.workflow_in_progress,
+        "completeness": completeness(translation_for(page)),
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "submit_url": reverse("studiobib_submit_translation", args=[page.pk]),
     })
 

@@ -131,6 +131,6 @@ def locale_home(language_code=None):
 @register.inclusion_tag("components/translation_notice.html", takes_context=True)
 def translation_notice(context, page):
     """A visible notice on a translation that is behind its French page (with a link to it)."""
-    from pages.translation.public import outdated_notice
+    from pages.translation.public import outdated_notice, partly_french_notice
 
-    return {"notice": outdated_notice(page), "request": context.get("request")}
+    return {"notice": outdated_notice(page), "partly_french": partly_french_notice(page), "request": context.get("request")}

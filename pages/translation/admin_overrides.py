@@ -30,8 +30,10 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from pages.review.translation import TRANSLATION_SYNC
 
+from .completeness import completeness
 from .drafts import save_translation_draft, target_page
 from .po import POFileRejected, apply_entries, parse_po_file
+from .status import source_differs
 
 
 @require_POST
@@ -81,7 +83,9 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
     @transaction.atomic
     def form_valid(self, form):
         form.cleaned_data.setdefault("publish_translations", False)
-        self.object.update_from_db()
+        source_page = self.object.get_source_instance()
+        if not isinstance(source_page, Page) or source_differs(source_page, self.object):
+            self.object.update_from_db()  # a sync date moves only on a real change (status.behind_since)
         enabled_translations = list(self.object.translations.filter(enabled=True).select_related("source", "target_locale"))
         machine = bool(form.cleaned_data.get("use_machine_translation"))
         if machine:
@@ -93,7 +97,10 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
         for translation in enabled_translations:
             if form.cleaned_data["publish_translations"]:
                 page = target_page(translation)
-                may_publish = page is not None and page.permissions_for_user(self.request.user).can_publish()
+                may_publish = (
+                    page is not None and page.permissions_for_user(self.request.user).can_publish()
+                    and completeness(translation).complete  # never French fallbacks on a live page
+                )
                 with contextlib.suppress(ValidationError):
                     if may_publish and not machine:
                         translation.save_target(user=self.request.user, publish=True)

@@ -64,4 +64,7 @@ class TranslationsField(Field):
         view = self.context.get("view")
         if view is not None and getattr(view, "action", None) == "listing_view":
             return None
-        return translations_map(page, self.context.get("request"))
+        return self.detail(page, self.context.get("request"))
+
+    def detail(self, page, request):
+        return translations_map(page, request)

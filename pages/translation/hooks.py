@@ -1,5 +1,7 @@
 """Admin hooks of the translation pipeline: status report and glossary snippet."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from pages.models import GlossaryTerm
 
 from . import admin_overrides, views
+from .dashboard import add_outdated_translations_panel
 from .views import TranslationStatusReportView
 
 
@@ -48,8 +51,29 @@ def translation_admin_urls():
     ]
 
 
+hooks.register("construct_homepage_panels", add_outdated_translations_panel)
+
+
 @hooks.register("register_reports_menu_item")
 def translation_status_menu_item():
     return MenuItem(_("État des traductions"), reverse("translation_status"), icon_name="globe", order=900)
 
 
+
+
+@hooks.register("before_edit_page")
+def refuse_publishing_an_incomplete_translation(request, page):
+    """wagtail-localize's editor publishes with French fallbacks for what is untranslated; an
+    incomplete translation is not publishable here (pages/translation/completeness.py).
+    Registered before wagtail-localize's own hook (the pages app is listed first), so it answers first."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    from pages.review.translation import incomplete_translation
+
+    from .completeness import summary
+
+    missing = incomplete_translation(page)
+    if missing is None:
+        return None
+    messages.error(request, _("Traduction incomplète, non publiable : %(summary)s.") % {"summary": summary(missing)})
+    return redirect("wagtailadmin_pages:edit", page.pk)

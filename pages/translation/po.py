@@ -22,7 +22,7 @@ import polib
 
 from .drafts import ensure_translation, save_translation_draft
 from .glossary import glossary_for, terms_in
-from .status import Status, all_states
+from .status import Status, all_states, source_differs
 
 TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
 PAGE_ID = "X-Studiobib-Page-ID"
@@ -109,7 +109,9 @@ def sync_source(translation):
     """Refresh the French source of a translation when the French page changed after the last sync."""
     source = translation.source
     page = source.get_source_instance()
-    if page.last_published_at and page.last_published_at > source.last_updated_at:
+    # Only a real change moves the sync date: readers are told the translation is behind until
+    # a translation of the synced text is approved (status.behind_since).
+    if page.last_published_at and page.last_published_at > source.last_updated_at and source_differs(page, source):
         source.update_from_db()
         translation.refresh_from_db()
     return translation

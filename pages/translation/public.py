@@ -1,4 +1,5 @@
-"""What readers see of translations: fallbacks to the French page, and the "may be behind" notice."""
+"""What readers see of translations: fallbacks to the French page, the "may be behind" notice, and
+what the live page holds of its translation (HTML notice and API field alike)."""
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
@@ -6,8 +7,11 @@ from django.shortcuts import render
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
-from .status import outdated_since
+from .api import TranslationsField
+from .status import behind_since
 
 
 def section_children(section):
@@ -24,6 +28,19 @@ def section_children(section):
     translated = {child.translation_key: child for child in own}
     cards = [translated.get(child.translation_key, child) for child in french_children]
     return cards + [child for child in own if child.translation_key not in french_keys]
+
+
+def partly_french_notice(page):
+    """{'source': French page, 'segments': n} when the live translation still shows French text."""
+    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    from pages.review.translation import translation_for
+
+    translation = translation_for(page)
+    segments = live_french_segments(page, translation) if translation else []
+    if not segments:
+        return None
+    return {"source": translation.source.get_source_instance(), "segments": len(segments)}
 
 
 def outdated_notice(page):
@@ -43,10 +60,56 @@ def outdated_notice(page):
     french = source.get_source_instance()
     if not french.live:
         return None
-    since = outdated_since(french, source)
+    since = behind_since(french, source, page)  # until the updated translation is approved
     if since is None:
         return None
     return {"source": french, "updated_at": french.last_published_at, "since": since}
+
+
+def live_french_segments(page, translation):
+    """Paths of the live translated page's segments that still hold the untranslated French text.
+
+    Empty for every page approved since translations must be complete to go live; kept for pages
+    published before (and as a guard), so that readers and API clients are told.
+    """
+    from .completeness import completeness
+
+    missing = completeness(translation).untranslated
+    if not missing:
+        return []
+    live = {(s.path, s.string.data) for s in extract_segments(page.specific) if isinstance(s, StringSegmentValue)}
+    return [segment.path for segment in missing if (segment.path, segment.french) in live]
+
+
+def reader_completeness(page):
+    """What a reader (or an API client) may rely on about the language of this live page.
+
+    {"language", "translation_of" (the live French page's id, or None), "complete" (False when
+    untranslated French text is on the page), "french_segments" (their paths), "behind_source",
+    "behind_since"}.
+    """
+    from pages.review.translation import translation_for
+
+    result = {"language": page.locale.language_code, "translation_of": None, "complete": True,
+              "french_segments": [], "behind_source": False, "behind_since": None}
+    translation = translation_for(page) if page.locale.language_code != settings.LANGUAGE_CODE else None
+    if translation is None:
+        return result
+    french = translation.source.get_source_instance()
+    result["french_segments"] = live_french_segments(page, translation)
+    result["complete"] = not result["french_segments"]
+    if french.live:
+        since = behind_since(french, translation.source, page)
+        result.update(translation_of=french.pk, behind_source=since is not None,
+                      behind_since=since.isoformat() if since else None)
+    return result
+
+
+class ReaderCompletenessField(TranslationsField):
+    """Read-only API field (v2 detail, v3): `reader_completeness` of the page; null in v2 listings."""
+
+    def detail(self, page, request):
+        return reader_completeness(page)
 
 
 def _page_at(root, components):

@@ -3,7 +3,8 @@
 Rules (wagtail-localize keeps no such status itself):
 - missing: the French page has no translation into the locale yet;
 - outdated: the French page was published after the last sync *and* its text or its
-  synchronised facts (capacity, status, images…) differ from what was synced; `since` is the
+  synchronised facts (capacity, status, images…) differ from what was synced, or the live
+  translated page predates the last sync (the update is not approved yet); `since` is the
   first such publish;
 - in progress: segments are untranslated, or the translated content has not reached the live
   target page yet (not published, a draft awaiting review, a sync not yet applied);
@@ -139,6 +140,34 @@ def outdated_since(page, source):
     return first or page.last_published_at
 
 
+def built_at(target):
+    """When the live content of a translated page was written (its live revision), or None."""
+    if target is None or not target.live:
+        return None
+    revision = target.live_revision if target.live_revision_id else None
+    return revision.created_at if revision is not None else target.last_published_at
+
+
+def behind_since(page, source, target):
+    """Since when the live translation `target` is behind the French `page`, or None.
+
+    Behind until the update is approved: either the French page changed after the last sync, or
+    the sync is newer than the translated page's live content (the update awaits translation or
+    review). Syncs happen only when the French text or facts changed (`po.sync_source`).
+    """
+    since = outdated_since(page, source)
+    if since is not None:
+        return since
+    written = built_at(target)
+    if written is None or written >= source.last_updated_at:
+        return None
+    first = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", timestamp__gt=written)
+        .order_by("timestamp").values_list("timestamp", flat=True).first()
+    )
+    return first or source.last_updated_at
+
+
 def translation_state(page, locale, source=None, translation=None):
     """The state of the translation of the (French) `page` into `locale`."""
     page = page.specific if type(page) is Page else page
@@ -156,9 +185,11 @@ def translation_state(page, locale, source=None, translation=None):
         page, locale, Status.IN_PROGRESS, total, translated,
         last_synced_at=source.last_updated_at, target=target, translation=translation,
     )
-    since = outdated_since(page, source)
+    since = behind_since(page, source, target)
     if since is not None:
         state.status, state.since = Status.OUTDATED, since
+        if not outdated_since(page, source):  # synced: the update is being translated or reviewed
+            state.detail = Detail.UNTRANSLATED if translated < total else Detail.AWAITING_REVIEW
         return state
     if translated < total:
         state.detail = Detail.UNTRANSLATED
