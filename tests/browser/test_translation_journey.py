@@ -185,6 +185,8 @@ def test_a_page_goes_from_french_draft_to_live_english_and_stays_honest_when_fre
     leave(reviewer)
     english = SpacePage.objects.get(pk=english_id)
     assert english.live
+    # Its address follows the translated title, not the French slug.
+    assert english.slug == "textile-workshop" and english.url.endswith("/textile-workshop/"), english.url
 
     reader = chromium.new_context(locale="en-CA").new_page()
     # A reader's browser may keep a page for the max-age the site allows; routing turns the
