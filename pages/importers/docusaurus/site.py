@@ -47,6 +47,7 @@ class SiteConfig:
     imported_version: str = ""  # the version folder imported instead of docs/ (includeCurrentVersion: false)
     problems: list = field(default_factory=list)
     config_file: str = ""
+    announcement: dict = field(default_factory=dict)  # themeConfig.announcementBar: id, content, closeable
 
     @property
     def docs_dir(self):
@@ -161,6 +162,21 @@ def _read_i18n(site, config):
             f"« {site.default_locale} » le sont ; les traductions se font ensuite avec wagtail-localize.", "info"))
 
 
+def _read_announcement(site, config):
+    """The announcement bar shown above every page of the old site: it becomes a site notice."""
+    theme = config.get("themeConfig")
+    bar = theme.get("announcementBar") if isinstance(theme, dict) else None
+    if not isinstance(bar, dict):
+        return
+    content = bar.get("content")
+    if not isinstance(content, str):
+        _unread(site, "themeConfig.announcementBar.content", content)
+        return
+    if content.strip():
+        site.announcement = {"id": str(bar.get("id") or "announcement-bar"), "content": content,
+                             "closeable": bar.get("isCloseable") is not False}
+
+
 def load_site(root) -> SiteConfig:
     root = Path(root).resolve()
     site = SiteConfig(root=root)
@@ -191,6 +207,7 @@ def load_site(root) -> SiteConfig:
     if isinstance(config.get("staticDirectories"), list):
         site.static_dirs = [str(d) for d in config["staticDirectories"] if isinstance(d, str)]
     _read_i18n(site, config)
+    _read_announcement(site, config)
     instances = _docs_instances(config)
     docs = next((options for name, options in instances if name == "default"), None)
     for name, options in instances:

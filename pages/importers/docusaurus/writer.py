@@ -47,6 +47,7 @@ from pages.models import MissionPage, SectionPage, SpacePage, ToolGuidePage
 from pages.site_setup.skeleton import ensure_skeleton
 from pages.uploads.checks import check_document_path, check_image_path, message_of
 
+from .announcement import import_announcement
 from .asset_refusals import without_refused
 from .mapper import IMAGE_SUFFIXES, humanize_filename
 from .plan import doc_key
@@ -149,6 +150,7 @@ class Importer:
             for index, node in enumerate(nodes, 1):
                 self.progress(index, len(nodes), node.key)
                 self._import_node(node)
+            import_announcement(self.plan.site, self.report, dry_run=self.dry_run)
         return self.report
 
     @contextmanager
