@@ -12,8 +12,10 @@ from django.utils import translation
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.embeds.finders import get_finders
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils.form_data import streamfield
 
@@ -248,20 +250,22 @@ def test_the_importer_stores_no_script_frames_only_accepted_platforms_and_report
     assert 'href="https://evil.example/embed/1"' in html
     entry = next(e for e in report.entries if e.code == "embed_not_allowed")
     assert entry.file == "docs/piege.md" and entry.line == 13
-    # Disguised files fail their own doc, with file, line and what the file really is.
-    failures = {e.file: e for e in report.entries if e.level == "error"}
-    image = failures["docs/fausse-image.md"]
-    assert image.code == "image_refused" and image.line == 7
+    # A disguised file costs only itself: its doc imports, the report says where and what it is.
+    assert not [e for e in report.entries if e.level == "error"]
+    refused = {e.file: e for e in report.entries if e.code in ("image_refused", "file_refused")}
+    image = refused["docs/fausse-image.md"]
+    assert image.code == "image_refused" and image.line == 7 and image.level == "warning"
     assert "« plan.png » n'est pas une image PNG : son contenu est du HTML" in image.message
-    document = failures["docs/faux-pdf.md"]
+    document = refused["docs/faux-pdf.md"]
     assert (
         document.code == "file_refused"
         and "« manuel.pdf » n'est pas un PDF : son contenu est un programme Windows"
         in document.message
     )
-    for source in ("docs/fausse-image.md", "docs/faux-pdf.md"):
-        page = imported(source)
-        assert page is None or not page.live, source
+    assert imported("docs/fausse-image.md").live and imported("docs/faux-pdf.md").live
+    assert "manuel" in str(imported("docs/faux-pdf.md").body)
+    assert not get_image_model().objects.filter(file__contains="plan").exists()
+    assert not get_document_model().objects.filter(file__contains="manuel").exists()
 
 
 def imported(source):
