@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-tools bench-import loadtest backup restore fuzz
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-live bench-tools bench-import loadtest backup restore fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -61,8 +61,12 @@ check-messages: install ## Fail on untranslated or fuzzy strings, or stale compi
 bench-tools: ## Install wrk and nginx from Debian for the benchmark (once per machine)
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
 
-bench: install bench-tools ## Load-test 1,000 and 10,000 pages (PostgreSQL, Redis, gunicorn, wrk on 127.0.0.1); writes bench/results/
+bench: install bench-tools ## Load-test 1,000 and 10,000 pages, then a page with three live parts (PostgreSQL, Redis, gunicorn); writes bench/results/
 	$(PY) bench/run.py --fresh $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-live
+
+bench-live: install ## Time to first byte of a page with three live parts, services fast, cold and slow; writes bench/results/live_parts.*
+	$(PY) bench/live_parts.py
 
 check: install ## Django checks and missing migrations
 	$(MANAGE) check
