@@ -128,6 +128,8 @@ def test_a_page_goes_from_french_draft_to_live_english_and_stays_honest_when_fre
     # The editor reads the comment, fixes the summary and resubmits.
     editor.goto(f"{base}/admin/pages/{page_id}/workflow_history/")
     editor.get_by_role("link", name=re.compile("Révision")).first.click()
+    # The comment is in a tab panel that Wagtail's script reveals once the page has loaded.
+    editor.get_by_text(COMMENT).first.wait_for(state="visible")
     assert COMMENT in editor.locator("main").inner_text()
     shot(editor, "03-editor-sees-the-comment")
     editor.goto(f"{base}/admin/pages/{page_id}/edit/")
