@@ -2,52 +2,49 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
+
+from pages.reading_facts import facts_for
 
 register = template.Library()
 
 
 def _language_homes(request):
     """The live home page of each content language, keyed by language code."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    homes = {}
-    for home in Page.objects.filter(translation_key=site.root_page.translation_key).live().select_related("locale"):
-        homes[home.locale.language_code] = home
-    return homes
+    return {code: home for code, home in facts_for(request).homes.items() if home.live}
 
 
 def page_alternates(page, request):
     """[(language_code, page_or_None)] for every content language: the live, public version a
     reader of that language can open. A draft (a translation not approved yet, or the page itself
     seen in preview) is never offered."""
-    translations = {page.locale.language_code: page} if page.live else {}
-    for other in page.get_translations().live().public().select_related("locale"):
-        translations[other.locale.language_code] = other
+    translations = facts_for(request).translations(page)
     return [(code, translations.get(code)) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-def closest_translated_ancestors(page, codes):
+def closest_translated_ancestors(page, codes, request=None):
     """{language: the deepest ancestor of `page` whose version in that language is live and public}.
 
-    Two queries whatever the depth: the ancestors, then their translations.
+    One query whatever the depth: the ancestors' translations, found by the ancestors' keys.
     """
-    ancestors = list(page.get_ancestors().filter(depth__gte=2).values_list("translation_key", "depth"))
-    depth_of = dict(ancestors)
-    found = {}
-    candidates = (
-        Page.objects.filter(translation_key__in=depth_of, locale__language_code__in=codes)
-        .live().public().select_related("locale")
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    candidates = facts_for(request).public(
+        Page.objects.filter(translation_key__in=ancestors.values("translation_key"),
+                            locale__language_code__in=codes).live()
+    ).select_related("locale").annotate(
+        # The depth of the ancestor it translates (its own tree may be shaped otherwise).
+        source_depth=Subquery(ancestors.filter(translation_key=OuterRef("translation_key")).values("depth")[:1])
     )
+    found = {}
     for candidate in candidates:
         code = candidate.locale.language_code
         best = found.get(code)
-        if best is None or depth_of[candidate.translation_key] > depth_of[best.translation_key]:
+        if best is None or candidate.source_depth > best.source_depth:
             found[code] = candidate
     return found
 
@@ -88,7 +85,7 @@ def language_switcher(context, page=None):
     links = []
     alternates = dict(page_alternates(page, request)) if page else {}
     missing = [code for code in others if alternates.get(code) is None]
-    ancestors = closest_translated_ancestors(page, missing) if page and missing else {}
+    ancestors = closest_translated_ancestors(page, missing, request) if page and missing else {}
     homes = _language_homes(request) if request and [c for c in missing if c not in ancestors] else {}
     for code in others:
         twin = None if page or request is None else _twin_view_url(request, code)
@@ -115,17 +112,10 @@ def hreflang_links(context, page):
     return {"links": links, "default": default, "canonical": canonical}
 
 
-@register.simple_tag
-def locale_home(language_code=None):
+@register.simple_tag(takes_context=True)
+def locale_home(context, language_code=None):
     """The home page of a language (for the header logo link)."""
-    locale = Locale.objects.filter(language_code=language_code).first()
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return None
-    home = site.root_page
-    if locale is not None:
-        home = home.get_translation_or_none(locale) or home
-    return home
+    return facts_for(context.get("request")).home(language_code)
 
 
 @register.inclusion_tag("components/translation_notice.html", takes_context=True)

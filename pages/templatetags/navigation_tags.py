@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from .locale_tags import locale_home
+from pages.reading_facts import facts_for
 
 register = template.Library()
 
@@ -23,10 +23,11 @@ NAV_FIELDS = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "l
 def site_sections(context, page=None):
     """Live, public, menu-visible children of the home page in the current language."""
     language = page.locale.language_code if page else context.get("LANGUAGE_CODE")  # "" when undefined
-    home = locale_home(language)
+    facts = facts_for(context.get("request"))
+    home = facts.home(language)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+    return list(facts.public(home.get_children().live().in_menu()))
 
 
 @dataclass
@@ -44,7 +45,7 @@ class SectionNavigation:
     next: Page | None = None
 
 
-def section_navigation(page):
+def section_navigation(page, request=None):
     """The page's section as a sidebar tree, and its neighbours in reading (tree) order.
 
     Only the branches on the way to the page are expanded: the section's children, the children
@@ -54,13 +55,14 @@ def section_navigation(page):
     """
     if page is None or not getattr(page, "pk", None) or page.depth < SECTION_DEPTH:
         return SectionNavigation()
+    facts = facts_for(request)
     section_path = page.path[: SECTION_DEPTH * Page.steplen]
     open_paths = [page.path[: depth * Page.steplen] for depth in range(SECTION_DEPTH, page.depth + 1)]
     children_of_open = Q()
     for path in open_paths:
         children_of_open |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
     pages = list(
-        _visible(page).filter(Q(path=section_path) | children_of_open).order_by("path")
+        _visible(page, facts).filter(Q(path=section_path) | children_of_open).order_by("path")
         .only(*NAV_FIELDS)
     )
     # A page whose parent is hidden (draft, private) is left out with its parent.
@@ -84,35 +86,35 @@ def section_navigation(page):
     previous = order[position - 1] if position else None
     if previous is not None and previous.numchild and not page.path.startswith(previous.path):
         # A closed sibling branch comes before the page: reading order goes through its last page.
-        previous = _last_visible_descendant(page, previous)
+        previous = _last_visible_descendant(page, previous, facts)
     following = order[position + 1] if position is not None and position + 1 < len(order) else None
     return SectionNavigation(section=root, previous=previous, next=following)
 
 
-def _visible(page):
-    return Page.objects.live().public().filter(locale_id=page.locale_id)
+def _visible(page, facts):
+    return facts.public(Page.objects.live().filter(locale_id=page.locale_id))
 
 
-def _last_visible_descendant(page, branch, window=50):
+def _last_visible_descendant(page, branch, facts, window=50):
     """The last page of ``branch`` in tree order whose ancestors up to ``branch`` are all visible.
 
     Looks at the last ``window`` visible pages only, so that the cost does not grow with the
     branch; a branch whose last 50 pages all sit under hidden pages falls back to the branch.
     """
-    candidates = list(_visible(page).descendant_of(branch).order_by("-path").only(*NAV_FIELDS)[:window])
+    candidates = list(_visible(page, facts).descendant_of(branch).order_by("-path").only(*NAV_FIELDS)[:window])
 
     def parents(candidate):
         return {candidate.path[: depth * Page.steplen] for depth in range(branch.depth + 1, candidate.depth)}
 
     needed = set().union(*(parents(c) for c in candidates)) if candidates else set()
-    visible = set(_visible(page).filter(path__in=needed).values_list("path", flat=True)) if needed else set()
+    visible = set(_visible(page, facts).filter(path__in=needed).values_list("path", flat=True)) if needed else set()
     return next((c for c in candidates if parents(c) <= visible), branch)
 
 
-@register.simple_tag
-def reading_navigation(page=None):
+@register.simple_tag(takes_context=True)
+def reading_navigation(context, page=None):
     """The section tree and previous/next of a page; the sidebar and the pager both read it."""
-    return section_navigation(page or None)
+    return section_navigation(page or None, context.get("request"))
 
 
 @dataclass
