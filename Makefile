@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-live bench-tools bench-import loadtest backup restore fuzz
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-render bench-live bench-tools bench-import loadtest backup restore fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -63,7 +63,11 @@ bench-tools: ## Install wrk and nginx from Debian for the benchmark (once per ma
 
 bench: install bench-tools ## Load-test 1,000 and 10,000 pages, then a page with three live parts (PostgreSQL, Redis, gunicorn); writes bench/results/
 	$(PY) bench/run.py --fresh $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-render BENCH_RENDER_ARGS="--skip-prepare $(BENCH_RENDER_ARGS)"
 	$(MAKE) --no-print-directory bench-live
+
+bench-render: install ## CPU and queries of uncached pages and API answers, as ratios to a stock Wagtail site; writes bench/results/render_cost.*
+	$(PY) bench/render_cost.py $(BENCH_RENDER_ARGS)
 
 bench-live: install ## Time to first byte of a page with three live parts, services fast, cold and slow; writes bench/results/live_parts.*
 	$(PY) bench/live_parts.py

@@ -9,11 +9,12 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.api.v3 import api_index, find_page_v3, openapi_v3
 from pages.feedback import submit_feedback
 from pages.sitemaps import BilingualSitemap
 from pages.views import robots_txt, search
 
-from .api import api_router, find_page_v3, openapi_v3
+from .api import api_router
 
 # A database outage answers 503 (bilingual, no database needed); any other error the usual 500.
 handler500 = "cms.database_outage.server_error"
@@ -26,6 +27,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v3/pages/find/", find_page_v3),  # language-aware html_path, before Wagtail's own
     path("api/v3/openapi.json", openapi_v3),  # documents the 4XX problem responses too
+    path("api/v3/", api_index),  # what the API offers and where its docs are
     path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
     path("robots.txt", robots_txt),

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.api.fields import PageImageField
 from pages.blocks import LinkedPageBlock
 from pages.blocks.text import INLINE_FEATURES
 from pages.models.mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
@@ -42,7 +42,7 @@ class HomePage(ContentPage):
     edit_handler = edit_tabs(content_panels)
     api_fields = [
         APIField("intro"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1600x600")),
+        APIField("hero_image", serializer=PageImageField("fill-1600x600", alt_field="hero_image_alt")),
         APIField("hero_image_alt"),
         APIField("featured_pages"),
         *ContentPage.common_api_fields,

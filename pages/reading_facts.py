@@ -3,7 +3,10 @@
 The header, the language switcher, hreflang, the section menu, the sidebar and the pager all need
 the site, each language's home page, the view restrictions and the page's translations. Each used
 to ask the database itself (five reads of the view restrictions for one page); `facts_for(request)`
-reads each once and the tags share the answer.
+reads each once and the tags share the answer. What is the same on every page of a site (home
+pages, header sections, restricted paths) is also kept in the page cache's store until the page
+tree changes: every publish, unpublish, move, deletion or privacy change renews the stamp it is
+kept under (`pages.delivery.page_cache.LISTINGS_KEY`, the signals of `pages.delivery.signals`).
 """
 
 from functools import cached_property
@@ -11,6 +14,8 @@ from functools import cached_property
 from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction, Site
+
+from pages.delivery import page_cache
 
 
 class ReadingFacts:
@@ -27,13 +32,44 @@ class ReadingFacts:
         return Site.objects.filter(is_default_site=True).first()
 
     @cached_property
-    def homes(self):
-        """Every language's version of the site's root page (live or not), keyed by language code."""
+    def _site_wide(self):
+        """{"homes", "sections", "restricted_paths"} of the site, from the cache while the tree is unchanged."""
         if self.site is None:
-            return {}
+            return {"homes": {}, "sections": {}, "restricted_paths": self._read_restricted_paths()}
+        key = f"reading:site:{self.site.pk}:{self.site.root_page_id}"
+        stamp, facts = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
+        if facts is None:
+            facts = {"restricted_paths": self._read_restricted_paths()}
+            facts["homes"] = self._read_homes()
+            facts["sections"] = self._read_sections(facts["homes"], facts["restricted_paths"])
+            page_cache.write_stamped(key, stamp, facts)
+        return facts
+
+    def _read_restricted_paths(self):
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    def _read_homes(self):
         same_key = Page.objects.filter(pk=self.site.root_page_id).values("translation_key")
         return {home.locale.language_code: home
                 for home in Page.objects.filter(translation_key__in=same_key).select_related("locale")}
+
+    def _read_sections(self, homes, restricted_paths):
+        """Live, public, menu-visible children of each home, by language; one query for all."""
+        if not homes:
+            return {}
+        children = Q()
+        for home in homes.values():
+            children |= Q(path__startswith=home.path, depth=home.depth + 1)
+        sections = {code: [] for code in homes}
+        code_of = {home.path: code for code, home in homes.items()}
+        for page in _exclude_private(Page.objects.filter(children).live().in_menu(), restricted_paths).order_by("path"):
+            sections[code_of[page.path[: -Page.steplen]]].append(page)
+        return sections
+
+    @property
+    def homes(self):
+        """Every language's version of the site's root page (live or not), keyed by language code."""
+        return self._site_wide["homes"]
 
     def home(self, language_code):
         """The home page of a language, else the site's root page (the header's logo link)."""
@@ -42,17 +78,43 @@ class ReadingFacts:
             return homes[language_code]
         return next((home for home in homes.values() if home.pk == self.site.root_page_id), None)
 
-    @cached_property
+    def sections(self, language_code):
+        """The header's sections: the live, public, menu-visible children of that language's home."""
+        home = self.home(language_code)
+        if home is None:
+            return []
+        code = home.locale.language_code
+        return list(self._site_wide["sections"].get(code, []))
+
+    @property
     def restricted_paths(self):
         """Tree paths of the pages with a view restriction (their descendants are private too)."""
-        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return self._site_wide["restricted_paths"]
 
     def public(self, pages):
         """`pages.public()` without reading the restrictions again (same rule as Wagtail's `private_q`)."""
-        private = Q()
-        for path in self.restricted_paths:
-            private |= Q(path__startswith=path)
-        return pages.exclude(private) if private else pages
+        return _exclude_private(pages, self.restricted_paths)
+
+    def is_public(self, page):
+        return not any(page.path.startswith(path) for path in self.restricted_paths)
+
+    def ancestors(self, page):
+        """The live, public ancestors of `page` below the tree root, from the top (the breadcrumbs).
+
+        Routing a request already loaded them (Wagtail keeps each page's parent on it); a page
+        reached otherwise costs one query.
+        """
+        chain, current = [], page
+        while current.depth > 2:
+            current = getattr(current, "_cached_parent_obj", None)
+            if current is None:
+                chain = None
+                break
+            chain.append(current)
+        if chain is None:
+            chain = list(Page.objects.filter(path__in=[page.path[: depth * Page.steplen]
+                                                       for depth in range(2, page.depth)]))
+        return sorted((a for a in chain if a.live and self.is_public(a)), key=lambda a: a.depth)
 
     def translations(self, page):
         """{language: the live, public version of `page` in that language}, `page` itself included
@@ -63,6 +125,13 @@ class ReadingFacts:
                 found[other.locale.language_code] = other
             self._translations[page.pk] = found
         return self._translations[page.pk]
+
+
+def _exclude_private(pages, restricted_paths):
+    private = Q()
+    for path in restricted_paths:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private) if private else pages
 
 
 def facts_for(request):

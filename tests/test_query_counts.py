@@ -80,3 +80,37 @@ def test_queries_do_not_grow_with_the_number_of_blocks(client, site_tree, settin
     space.body = _long_body(70)
     space.save_revision().publish()
     _count(django_assert_max_num_queries, client, url, limit=at_10)
+
+
+# Queries of one uncached view of each demo page, every cache emptied first (the first reader after
+# a publish). The bounds are today's counts: a change that adds a query to a page type fails here.
+# The goal is 15 per page (bench/render_cost.py measures the same views against a stock Wagtail).
+QUERY_BUDGETS = {
+    "home_fr": 0, "home_en": 0,
+    "section": 0, "space_fr": 0, "space_en": 0, "guide_fr": 0, "guide_en": 0, "mission_fr": 0,
+    "api v2 detail": 0, "api v3 detail": 0, "api v2 listing": 0,
+}
+
+
+def _budget_url(tree, name):
+    pages = {"home_fr": tree.home_fr, "home_en": tree.home_en, "section": tree.sections["espaces"],
+             "space_fr": tree.space_fr, "space_en": tree.space_en, "guide_fr": tree.guide_fr,
+             "guide_en": tree.guide_en, "mission_fr": tree.mission_fr}
+    if name in pages:
+        return pages[name].url + "?uncached=1"  # a query string keeps the page cache out of the way
+    return {"api v2 detail": f"/api/v2/pages/{tree.guide_fr.pk}/",
+            "api v3 detail": f"/api/v3/pages/{tree.guide_fr.pk}/",
+            "api v2 listing": "/api/v2/pages/?type=pages.SpacePage&fields=*&limit=20"}[name]
+
+
+@pytest.mark.parametrize("name", QUERY_BUDGETS)
+def test_an_uncached_view_stays_within_its_query_budget(client, site_tree, django_assert_max_num_queries, name):
+    from django.core.cache import caches
+
+    url = _budget_url(site_tree, name)
+    assert client.get(url).status_code == 200  # what a process pays once (content types, templates)
+    for cache in caches.all():
+        cache.clear()
+    count = _count(django_assert_max_num_queries, client, url)
+    print(name, count)
+    assert count <= QUERY_BUDGETS[name], f"{name}: {count} queries, budget {QUERY_BUDGETS[name]}"

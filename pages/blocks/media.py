@@ -68,7 +68,11 @@ def embed_src(url):
 
 
 def image_api_representation(image, alt, spec="max-1200x1200"):
-    """URL, size and alt of a rendition, so API clients never resize originals."""
+    """URL, size and alt of a rendition, so API clients never resize originals.
+
+    The one shape of an image in the API, page fields included (pages/api/fields.py): `url` and
+    `full_url` are both absolute, `alt` is the text written for this use of the image.
+    """
     if image is None:
         return None
     rendition = image.get_rendition(spec)
@@ -76,6 +80,7 @@ def image_api_representation(image, alt, spec="max-1200x1200"):
         "id": image.pk,
         "title": image.title,
         "url": rendition.full_url,
+        "full_url": rendition.full_url,
         "width": rendition.width,
         "height": rendition.height,
         "alt": alt,

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from pages.api.fields import choice_api_fields
 from pages.translation.api import TranslationsField
 from pages.translation.public import ReaderCompletenessField
 
@@ -141,7 +142,7 @@ class ServiceStatusMixin(models.Model):
             heading=_("État du service"),
         )
     ]
-    status_api_fields = [APIField("service_status"), APIField("status_note"), APIField("status_since")]
+    status_api_fields = [*choice_api_fields("service_status"), APIField("status_note"), APIField("status_since")]
 
     class Meta:
         abstract = True

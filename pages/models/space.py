@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.api.fields import PageImageField
 from pages.blocks import BodyStreamBlock, ImageBlock, LinkedPageBlock
 from pages.blocks.page_parts import EquipmentItemBlock, OpeningHoursBlock
 from pages.validators import http_url_validator
@@ -98,7 +98,7 @@ class SpacePage(ServiceStatusMixin, ContentPage):
 
     api_fields = [
         APIField("summary"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("hero_image", serializer=PageImageField("fill-1200x630", alt_field="hero_image_alt")),
         APIField("hero_image_alt"),
         APIField("building"), APIField("room"), APIField("capacity"), APIField("access_mode"),
         APIField("booking_url"), APIField("opening_hours"), APIField("equipment"),

@@ -6,10 +6,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.api.fields import PageImageField, choice_api_fields
 from pages.blocks import BodyStreamBlock, DocumentLinkBlock, LinkedPageBlock, StepBlock, VideoBlock
 from pages.blocks.page_parts import SpecificationBlock
 from pages.blocks.text import RICH_TEXT_FEATURES
@@ -114,9 +114,9 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
 
     api_fields = [
         APIField("summary"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("hero_image", serializer=PageImageField("fill-1200x630", alt_field="hero_image_alt")),
         APIField("hero_image_alt"),
-        APIField("category"), APIField("skill_level"), APIField("duration_minutes"),
+        *choice_api_fields("category", "skill_level"), APIField("duration_minutes"),
         APIField("prerequisites"), APIField("required_training"), APIField("safety"),
         APIField("protective_equipment"), APIField("materials"), APIField("related_spaces"),
         APIField("steps"), APIField("specifications"), APIField("downloads"), APIField("videos"),

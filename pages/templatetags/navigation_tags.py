@@ -23,11 +23,13 @@ NAV_FIELDS = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "l
 def site_sections(context, page=None):
     """Live, public, menu-visible children of the home page in the current language."""
     language = page.locale.language_code if page else context.get("LANGUAGE_CODE")  # "" when undefined
-    facts = facts_for(context.get("request"))
-    home = facts.home(language)
-    if home is None:
-        return []
-    return list(facts.public(home.get_children().live().in_menu()))
+    return facts_for(context.get("request")).sections(language)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The live, public ancestors of the page below the tree root, from the top."""
+    return facts_for(context.get("request")).ancestors(page)
 
 
 @dataclass

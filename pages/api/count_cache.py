@@ -11,7 +11,7 @@ import hashlib
 
 from django.core.exceptions import EmptyResultSet
 
-from . import page_cache
+from pages.delivery import page_cache
 
 
 def cached_count(queryset):
