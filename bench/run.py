@@ -2,7 +2,9 @@
 
 For 1,000 and 10,000 published pages (one PostgreSQL database each), it measures a page
 uncached, the same page cached, an API listing and an API detail, plus the page's saved HTML
-served by nginx as the static baseline. Both sites run side by side and every scenario is run
+served by nginx as the static baseline, and a stock `wagtail start` site under the same gunicorn
+settings (its home page and an API v2 page detail: the reference of every ratio, built by
+bench/render_cost.py). The sites run side by side and every scenario is run
 in several rounds alternating between them, so that a slow moment of the machine hits both
 sizes alike; the tables give the median of the rounds. Writes bench/results/latest.json and
 latest.md.
@@ -40,6 +42,7 @@ RESULTS = ROOT / "bench" / "results"
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "18765"))
 STATIC_PORT = int(os.environ.get("BENCH_STATIC_PORT", "18770"))
 PROXY_PORT = int(os.environ.get("BENCH_PROXY_PORT", "18775"))
+STOCK_PORT = int(os.environ.get("BENCH_STOCK_PORT", "18780"))
 
 PROBE = """
 import json, sys, django
@@ -197,23 +200,61 @@ class Site:
         stop(self.process)
 
 
+class StockSite:
+    """A stock `wagtail start` project (same Wagtail, its own PostgreSQL database) under the same
+    gunicorn settings: the reference every scenario is compared with."""
+
+    pages = "stock"
+
+    def __init__(self, args):
+        self.args = args
+        self.process = None
+
+    def start(self):
+        from bench.render_cost import STOCK, build_stock
+
+        e = build_stock(f"{self.args.database_url}_stock", fresh=self.args.fresh)
+        e.update({"GUNICORN_BIND": f"{HOST}:{STOCK_PORT}", "GUNICORN_ACCESSLOG": "", "DJANGO_LOG_LEVEL": "ERROR"})
+        ensure_free(STOCK_PORT)
+        self.process = subprocess.Popen(
+            [str(Path(PY).parent / "gunicorn"), "-c", str(ROOT / "cms" / "gunicorn.py"), "--workers",
+             str(self.args.workers), "--no-control-socket", "stock.wsgi:application"], cwd=STOCK, env=e)
+        base = f"http://{HOST}:{STOCK_PORT}"
+        wait_for(f"{base}/")
+        paths = {"stock home page": "/", "stock api v2 detail": "/api/v2/pages/3/"}
+        probe = subprocess.run([PY, "-c", PROBE, json.dumps(paths)], cwd=STOCK, env=e,
+                               capture_output=True, text=True, check=True)
+        self.queries = json.loads(probe.stdout.strip().splitlines()[-1])
+        self.urls = {name: base + path for name, path in paths.items()}
+
+    def stop(self):
+        stop(self.process)
+
+
 SCENARIOS = ["static nginx", "page uncached", "page cached", "api listing", "api detail", "page cached at the edge"]
+STOCK_SCENARIOS = ["stock home page", "stock api v2 detail"]
 
 
 def run_rounds(sites, args):
     """Every scenario, `rounds` times, alternating sizes; the median of each (size, scenario)."""
     runs = {}
-    for name in SCENARIOS:
+    for name in SCENARIOS + STOCK_SCENARIOS:
         for _round in range(args.rounds):
             for site in sites:
+                if name not in site.urls:
+                    continue
                 wait_for(site.urls[name])
                 result = wrk(site.urls[name], args.duration, args.connections, args.threads)
                 runs.setdefault((site.pages, name), []).append(result)
                 print(site.pages, name, result, flush=True)
     rows = []
+    static = statistics.median(r["req_s"] for r in runs[(sites[0].pages, "static nginx")])
+    stock = runs.get(("stock", "stock home page"))
+    stock_home = statistics.median(r["req_s"] for r in stock) if stock else None
     for site in sites:
-        static = statistics.median(r["req_s"] for r in runs[(site.pages, "static nginx")])
-        for name in SCENARIOS:
+        for name in SCENARIOS + STOCK_SCENARIOS:
+            if (site.pages, name) not in runs:
+                continue
             results = runs[(site.pages, name)]
             req_s = [r["req_s"] for r in results]
             rows.append({
@@ -223,6 +264,8 @@ def run_rounds(sites, args):
                 "p99_ms": round(statistics.median(r["p99_ms"] for r in results), 3),
                 "queries_per_request": site.queries[name],
                 "ratio_to_static": round(statistics.median(req_s) / static, 4),
+                # How many times a stock Wagtail home page's time one request takes (1 / throughput ratio).
+                "cost_vs_stock_home": round(stock_home / statistics.median(req_s), 2) if stock_home else None,
                 "req_s_runs": req_s,
             })
     return rows
@@ -234,13 +277,16 @@ def markdown(rows, meta):
         f"{meta['date']} · {meta['cpus']} CPUs · gunicorn {meta['workers']} workers × 2 threads · "
         f"wrk {meta['threads']} thread(s), {meta['connections']} connections, {meta['duration']} s per run · "
         f"median of {meta.get('rounds', 1)} rounds alternating the sizes · PostgreSQL + Redis on 127.0.0.1", "",
-        "| scenario | pages | req/s | p50 (ms) | p99 (ms) | queries/request | ratio to static | req/s of each round |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| scenario | pages | req/s | p50 (ms) | p99 (ms) | queries/request | ratio to static | "
+        "× stock home (time per request) | req/s of each round |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    lines += [f"| {r['name']} | {r['pages']:,} | {r['req_s']:,} | {r['p50_ms']} | {r['p99_ms']} | "
+    lines += [f"| {r['name']} | {r['pages'] if isinstance(r['pages'], str) else format(r['pages'], ',')} | "
+              f"{r['req_s']:,} | {r['p50_ms']} | {r['p99_ms']} | "
               f"{r['queries_per_request']} | {r['ratio_to_static']:.2%} | "
+              f"{'' if r.get('cost_vs_stock_home') is None else r['cost_vs_stock_home']} | "
               f"{' · '.join(f'{v:,.0f}' for v in r.get('req_s_runs', [r['req_s']]))} |" for r in rows]
-    sizes = sorted({r["pages"] for r in rows})
+    sizes = sorted({r["pages"] for r in rows if isinstance(r["pages"], int)})
     if len(sizes) == 2:
         small, large = ({r["name"]: r for r in rows if r["pages"] == size} for size in sizes)
         lines += ["", f"Scaling, {sizes[0]:,} → {sizes[1]:,} pages (the target: no figure worse by more than 20%):", "",
@@ -282,13 +328,13 @@ def main():
     sizes = sorted(args.pages)
     WORK.mkdir(parents=True, exist_ok=True)
     prepare(args, sizes)
-    sites = [Site(args, index, pages) for index, pages in enumerate(sizes)]
+    sites = [Site(args, index, pages) for index, pages in enumerate(sizes)] + [StockSite(args)]
     nginx = None
     try:
         for site in sites:
             site.start()
         ensure_free(STATIC_PORT)
-        nginx = start_nginx(sites[0].html, [site.port for site in sites])
+        nginx = start_nginx(sites[0].html, [site.port for site in sites if isinstance(site, Site)])
         rows = run_rounds(sites, args)
     finally:
         stop(nginx)

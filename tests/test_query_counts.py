@@ -85,10 +85,11 @@ def test_queries_do_not_grow_with_the_number_of_blocks(client, site_tree, settin
 # Queries of one uncached view of each demo page, every cache emptied first (the first reader after
 # a publish). The bounds are today's counts: a change that adds a query to a page type fails here.
 # The goal is 15 per page (bench/render_cost.py measures the same views against a stock Wagtail).
+# English pages pay for their translation notices (is the translation behind its French page?).
 QUERY_BUDGETS = {
-    "home_fr": 0, "home_en": 0,
-    "section": 0, "space_fr": 0, "space_en": 0, "guide_fr": 0, "guide_en": 0, "mission_fr": 0,
-    "api v2 detail": 0, "api v3 detail": 0, "api v2 listing": 0,
+    "home_fr": 22, "home_en": 32,
+    "section": 19, "space_fr": 23, "space_en": 31, "guide_fr": 22, "guide_en": 31, "mission_fr": 18,
+    "api v2 detail": 28, "api v3 detail": 25, "api v2 listing": 15,
 }
 
 
@@ -112,5 +113,4 @@ def test_an_uncached_view_stays_within_its_query_budget(client, site_tree, djang
     for cache in caches.all():
         cache.clear()
     count = _count(django_assert_max_num_queries, client, url)
-    print(name, count)
     assert count <= QUERY_BUDGETS[name], f"{name}: {count} queries, budget {QUERY_BUDGETS[name]}"

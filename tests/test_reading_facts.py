@@ -1,0 +1,47 @@
+"""What every page reads about the site is read once, kept until the tree changes, and never stale."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def _menu(client, url):
+    html = client.get(url + "?uncached=1").content.decode()
+    return html.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_the_site_wide_reads_are_kept_between_page_views(client, site_tree, django_assert_max_num_queries):
+    url = site_tree.space_fr.url + "?uncached=1"
+    with django_assert_max_num_queries(1000) as first:
+        client.get(url)
+    with django_assert_max_num_queries(1000) as second:
+        client.get(url)
+    restriction_reads = [q for q in second.captured_queries if "pageviewrestriction" in q["sql"]]
+    assert len(second.captured_queries) < len(first.captured_queries)
+    assert len(restriction_reads) == 1, "only Wagtail's own check of the page it serves"
+
+
+def test_a_section_unpublished_leaves_the_menu_at_once(client, site_tree):
+    section = next(page for slug, page in site_tree.sections.items() if slug != "espaces")
+    assert f">{section.title}</a>" in _menu(client, site_tree.space_fr.url)
+    section.unpublish()
+    assert f">{section.title}</a>" not in _menu(client, site_tree.space_fr.url)
+
+
+def test_a_section_made_private_leaves_the_menu_and_the_breadcrumbs_at_once(client, site_tree):
+    espaces = site_tree.sections["espaces"]
+    client.get(site_tree.home_fr.url + "?uncached=1")  # the site-wide reads are now cached
+    assert f">{espaces.title}</a>" in _menu(client, site_tree.home_fr.url)
+    PageViewRestriction.objects.create(page=site_tree.home_fr.get_children().get(pk=espaces.pk),
+                                       restriction_type=PageViewRestriction.LOGIN)
+    assert f">{espaces.title}</a>" not in _menu(client, site_tree.home_fr.url)
+
+
+def test_a_renamed_section_shows_its_new_title_once_published(client, site_tree):
+    section = site_tree.sections["espaces"]
+    client.get(site_tree.home_fr.url + "?uncached=1")
+    section.title = "Lieux et studios"
+    section.save_revision().publish()
+    assert ">Lieux et studios</a>" in _menu(client, site_tree.home_fr.url)
