@@ -29,11 +29,13 @@ HERO_IMAGE = "fill-960x540"
 
 
 def card_image(page):
-    """The picture a page shows on a card: a section's card image, a space's or guide's hero."""
+    """The picture a page shows on a card: a section's card image, a space's or guide's hero.
+    An alt text that only repeats the page's title is dropped: the card's title already says it."""
     for image_field, alt_field in (("card_image", "card_image_alt"), ("hero_image", "hero_image_alt")):
         image = getattr(page, image_field, None)
         if image is not None:
-            return image, getattr(page, alt_field, "") or ""
+            alt = (getattr(page, alt_field, "") or "").strip()
+            return image, "" if alt.casefold() == page.title.strip().casefold() else alt
     return None, ""
 
 

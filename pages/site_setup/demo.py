@@ -195,7 +195,8 @@ def _guide(t, hero, space):
 
 
 def demo_home_blocks(t, space, guide, mission, picture):
-    """The demo home: a row of each kind the home offers, as the library's current home has."""
+    """The demo home: the rows of the library's current home. Not the next workshops: the demo
+    would ask the library's real service on every page view (an imported home has them)."""
     card = {"url": "", "title": "", "text": "", "link_text": "", "image": None, "image_alt": ""}
     return [
         _block("notice", {"severity": "warning", "title": t("Service Proxy : changements à venir", "Proxy service: changes ahead"),
@@ -211,8 +212,6 @@ def demo_home_blocks(t, space, guide, mission, picture):
              "title": t("Problème informatique? Pas de panique!", "Computer trouble? Don't panic!"),
              "text": t("Notre équipe est là pour vous soutenir.", "Our team is here to help.")},
         )}),
-        _block("workshops", {"title": t("Prochaines formations", "Upcoming workshops"),
-                             "discipline": "informatique-creation-medias", "place": "", "count": 4}),
         _block("spaces", {"heading": t("Des espaces pour créer, fabriquer et expérimenter",
                                        "Spaces to create, make and experiment"),
                           "text": "", "section": None, "pages": []}),
