@@ -8,21 +8,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from home.models import HomePage
-from pages.site_setup.demo import DEMO_ACCOUNTS
 from pages.workflows import EDITORS, REVIEWERS
 
+from .test_review_journey import log_in
+
 pytestmark = pytest.mark.browser
-
-ACCOUNTS = {a["group"]: a for a in DEMO_ACCOUNTS}
-
-
-def log_in(page, base_url, role):
-    account = ACCOUNTS[role]
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("input[name=username]", account["username"])
-    page.fill("input[name=password]", account["password"])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
 
 
 def _row_order(page):
