@@ -8,9 +8,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.api.fields import PageImageField
-from pages.blocks import LinkedPageBlock
 from pages.blocks.text import INLINE_FEATURES
 from pages.models.mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
+
+from .blocks import HomeStreamBlock
 
 
 class HomePage(ContentPage):
@@ -28,27 +29,26 @@ class HomePage(ContentPage):
         _("texte alternatif de l'image d'accueil"), max_length=255, blank=True,
         help_text=_("Décrit l'image ; laissez vide si elle est purement décorative."),
     )
-    featured_pages = StreamField(
-        [("page", LinkedPageBlock(label=_("Page mise en avant")))], blank=True,
-        verbose_name=_("pages mises en avant"),
-        help_text=_("Les pages présentées en cartes sur l'accueil, dans cet ordre."),
+    body = StreamField(
+        HomeStreamBlock(), blank=True, verbose_name=_("contenu de l'accueil"),
+        help_text=_("Les rangées de l'accueil (cartes, formations, espaces, sections, avis), dans l'ordre affiché."),
     )
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image d'accueil")),
-        FieldPanel("featured_pages"),
+        FieldPanel("body"),
     ]
     edit_handler = edit_tabs(content_panels)
     api_fields = [
         APIField("intro"),
         APIField("hero_image", serializer=PageImageField("fill-1600x600", alt_field="hero_image_alt")),
         APIField("hero_image_alt"),
-        APIField("featured_pages"),
+        APIField("body"),
         *ContentPage.common_api_fields,
     ]
-    search_fields = ContentPage.search_fields + [index.SearchField("intro")]
-    # Translated: title, slug, SEO texts, intro, hero_image_alt, featured_pages (page links follow
+    search_fields = ContentPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    # Translated: title, slug, SEO texts, intro, hero_image_alt, body (page links follow
     # the reader's language at render time). Synchronised: the image, review dates, menu flag.
     override_translatable_fields = [
         SynchronizedField("hero_image", overridable=False),
@@ -63,15 +63,3 @@ class HomePage(ContentPage):
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
-
-    def featured(self):
-        """Featured pages in the reader's language; pages not live or not public are left out."""
-        pages = []
-        for block in self.featured_pages:
-            page = block.value
-            if page is None:
-                continue
-            page = page.localized.specific
-            if page.live and not page.get_view_restrictions().exists():
-                pages.append(page)
-        return pages

@@ -20,8 +20,9 @@ REVIEW = {"verified_on": S_FIXED, "review_interval_days": S_FIXED}
 SERVICE = {"service_status": S_FIXED, "status_note": T, "status_since": S_FIXED}
 
 EXPECTED = {
-    HomePage: {**PAGE_FIELDS, **REVIEW, "intro": T, "hero_image": S_FIXED, "hero_image_alt": T, "featured_pages": T},
-    SectionPage: {**PAGE_FIELDS, **REVIEW, "intro": T, "body": T, "show_child_cards": S_FIXED},
+    HomePage: {**PAGE_FIELDS, **REVIEW, "intro": T, "hero_image": S_FIXED, "hero_image_alt": T, "body": T},
+    SectionPage: {**PAGE_FIELDS, **REVIEW, "intro": T, "body": T, "show_child_cards": S_FIXED, "summary": T,
+                  "card_image": S_FIXED, "card_image_alt": T},
     MissionPage: {**PAGE_FIELDS, **REVIEW, "statement": T, "objectives": T, "body": T},
     SpacePage: {
         **PAGE_FIELDS, **REVIEW, **SERVICE,

@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.blocks.text import INLINE_FEATURES
@@ -24,20 +25,46 @@ class SectionPage(ContentPage):
         BodyStreamBlock(), blank=True, verbose_name=_("contenu"),
         help_text=_("Contenu libre affiché sous l'introduction."),
     )
+    summary = models.TextField(
+        _("résumé"), blank=True,
+        help_text=_("Une ou deux phrases sur la carte de la section (accueil, listes) et dans les résultats."),
+    )
+    card_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image de la carte"), help_text=_("L'image de la carte de la section sur l'accueil."),
+    )
+    card_image_alt = models.CharField(
+        _("texte alternatif de l'image de la carte"), max_length=255, blank=True,
+        help_text=_("Décrit l'image ; laissez vide si elle ne fait qu'illustrer le titre."),
+    )
     show_child_cards = models.BooleanField(
         _("lister les sous-pages"), default=True,
         help_text=_("Affiche une carte pour chaque sous-page publiée, dans l'ordre de l'arborescence."),
     )
 
+    card_panels = [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("card_image"), FieldPanel("card_image_alt")], heading=_("Image de la carte")),
+    ]
     content_panels = ContentPage.content_panels + [
         FieldPanel("intro"), FieldPanel("body"), FieldPanel("show_child_cards"),
+        MultiFieldPanel(card_panels, heading=_("Carte de la section")),
     ]
     edit_handler = edit_tabs(content_panels)
-    api_fields = [APIField("intro"), APIField("body"), APIField("show_child_cards"), *ContentPage.common_api_fields]
-    search_fields = ContentPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    # Translated: title, slug, SEO texts, intro, body (segment by segment). Synchronised: the rest.
+    api_fields = [
+        APIField("intro"), APIField("body"), APIField("show_child_cards"), APIField("summary"),
+        APIField("card_image", serializer=ImageRenditionField("fill-640x360")), APIField("card_image_alt"),
+        *ContentPage.common_api_fields,
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("intro"), index.SearchField("summary"), index.SearchField("body"),
+    ]
+    # Translated: title, slug, SEO texts, intro, summary, card image's alt, body (segment by
+    # segment). Synchronised: the card image and the rest.
     override_translatable_fields = [
         *REVIEW_SYNCHRONIZED_FIELDS,
+        SynchronizedField("card_image", overridable=False),
+        TranslatableField("card_image_alt"),
         SynchronizedField("show_child_cards", overridable=False),
     ]
 

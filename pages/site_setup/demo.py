@@ -194,6 +194,31 @@ def _guide(t, hero, space):
     )
 
 
+def demo_home_blocks(t, space, guide, mission, picture):
+    """The demo home: the rows of the library's current home. Not the next workshops: the demo
+    would ask the library's real service on every page view (an imported home has them)."""
+    card = {"url": "", "title": "", "text": "", "link_text": "", "image": None, "image_alt": ""}
+    return [
+        _block("notice", {"severity": "warning", "title": t("Service Proxy : changements à venir", "Proxy service: changes ahead"),
+                          "message": t("<p>Le service d'accès hors campus change le 13 juillet.</p>",
+                                       "<p>The off-campus access service changes on 13 July.</p>")}),
+        _block("featured_cards", {"heading": t("À la une", "Featured"), "cards": _items(
+            {**card, "page": space.pk, "link_text": t("Découvrir le studio", "Discover the studio")},
+            {**card, "page": guide.pk, "link_text": t("Imprimer vos objets", "Print your objects")},
+            {**card, "page": mission.pk},
+        )}),
+        _block("hero_cards", {"heading": t("Besoin d'aide ?", "Need help?"), "cards": _items(
+            {**card, "page": mission.pk, "image": picture.pk,
+             "title": t("Problème informatique? Pas de panique!", "Computer trouble? Don't panic!"),
+             "text": t("Notre équipe est là pour vous soutenir.", "Our team is here to help.")},
+        )}),
+        _block("spaces", {"heading": t("Des espaces pour créer, fabriquer et expérimenter",
+                                       "Spaces to create, make and experiment"),
+                          "text": "", "section": None, "pages": []}),
+        _block("section_cards", {"heading": t("Explorer", "Explore"), "pages": []}),
+    ]
+
+
 def _ensure_page(parent, page, user):
     """Add `page` under `parent` unless a page with its slug is already there."""
     existing = parent.get_children().filter(slug=page.slug).first()
@@ -219,11 +244,11 @@ def load_demo():
     space = _ensure_page(skeleton.sections["espaces"], _space(t, hero_space, console, plan), user)
     guide = _ensure_page(skeleton.sections["creatives"], _guide(t, hero_printer, space), user)
     home = skeleton.home_fr
-    if not home.featured_pages:
-        home.featured_pages = [_block("page", space.pk), _block("page", guide.pk)]
+    if not home.body:
+        home.body = demo_home_blocks(t, space, guide, mission, console)
         publish(home, user)
         home.refresh_from_db()
-        translate_page(home, skeleton.en, {}, user)
+        translate_page(home, skeleton.en, t.pairs, user)
         publish_translation(home.get_translation(skeleton.en).specific, user)
 
     for page in (mission, space, guide):

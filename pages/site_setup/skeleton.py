@@ -113,7 +113,8 @@ def ensure_skeleton(user=None):
     for slug, title_fr, title_en, slug_en, intro_fr, intro_en in SECTIONS:
         section = SectionPage.objects.child_of(home_fr).filter(slug=slug).first()
         if section is None:
-            section = SectionPage(title=title_fr, slug=slug, intro=f"<p>{intro_fr}</p>", show_in_menus=True, locale=fr)
+            section = SectionPage(title=title_fr, slug=slug, intro=f"<p>{intro_fr}</p>", summary=intro_fr,
+                                  show_in_menus=True, locale=fr)
             home_fr.add_child(instance=section)
             publish(section, user)
         ensure_live_translation(section, en, {title_fr: title_en, slug: slug_en, intro_fr: intro_en}, user)

@@ -1,4 +1,4 @@
-"""Docusaurus 3 import: ``manage.py import_docusaurus PATH [--dry-run] [--publish] [--report FILE.json] [--force] [--rules RULES.json]``.
+"""Docusaurus 3 import: ``manage.py import_docusaurus PATH [--dry-run] [--publish] [--report FILE.json] [--force] [--rules RULES.json] [--home-rules HOME.json]``.
 
 Layers, each tested alone:
 
@@ -35,6 +35,8 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
 - hostile input (the path or address is not used, the text stays): path_outside_site, url_scheme_refused;
 - media and links: image_alt_missing, image_external, image_in_table, image_is_hero, image_svg_refused,
   file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_anchor_dropped, link_target_failed;
+- home page (``home``): home_imported (the old home's rows on the home page), home_unreadable,
+  home_block_skipped, section_summary_missing (a section whose card shows only its title);
 - writing: announcement_imported (the config's announcement bar, as a French site notice), section_reused, slug_taken, page_moved, conflict, draft_live_page, redirect_root_skipped,
   redirect_too_long, block_invalid (a block its own rules refuse, taken out of the page); warnings
   that cost only the file: image_unreadable, image_refused, file_refused, file_unreadable; failures:

@@ -1338,6 +1338,9 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
     if page_type == SECTION:
         if description:
             fields["intro"] = f"<p>{esc(description)}</p>"
+            fields["summary"] = description
+        if hero is not None:
+            fields["card_image"] = {"__image__": str(hero)}
         if hero is not None and not any(b["type"] == "image" and b["value"]["image"] == {"__image__": str(hero)}
                                         for b in body):
             body.insert(0, ctx.block("image", {"image": {"__image__": str(hero)}, "alt": title[:255],

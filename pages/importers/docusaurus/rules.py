@@ -137,3 +137,42 @@ def fit_under(parent_type, child_type):
         if candidate in allowed:
             return candidate
     return None
+
+
+# --- the home page ---------------------------------------------------------------------------
+# Where the site's home is written and which of its components become which home-page row.
+# Another site passes its own with ``import_docusaurus --home-rules home.json`` (a JSON object
+# with any of these keys; the others keep their default).
+DEFAULT_HOME_RULES = {
+    # The first file found is read; a page that only renders a component of src/components/ is followed.
+    "sources": ["src/pages/index.js", "src/pages/index.jsx", "src/pages/index.tsx", "src/pages/index.ts",
+                "src/components/PageAccueil/index.jsx"],
+    # Components shown as featured cards (attributes title, href/to/link, description/text, image, moreText).
+    "featured_components": ["CardBib", "CardImage", "CardMedia", "Card"],
+    # Components that show the next workshops.
+    "workshops_components": ["ProchainsAteliers"],
+    # An element whose class names contain one of these words is a notice (its heading and text).
+    "notice_classes": ["notice", "avis", "alert"],
+    # An element whose class names contain one of these words introduces the spaces (heading, text).
+    "spaces_classes": ["spaces", "espaces"],
+    # `list.map(...)` of objects with a title, a link and an image: a row of hero cards.
+    "hero_cards_from_lists": True,
+    # Close the home with a card per section (their summary and image).
+    "section_cards": True,
+    "section_cards_heading": "Explorer",
+}
+
+
+def load_home_rules(path):
+    """The home rules of a JSON file merged over the defaults; unknown keys are an error."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: un objet JSON est attendu (clés : {', '.join(DEFAULT_HOME_RULES)})")
+    unknown = sorted(set(data) - set(DEFAULT_HOME_RULES))
+    if unknown:
+        raise ValueError(f"{path}: clé(s) inconnue(s) {', '.join(unknown)} (attendu : {', '.join(DEFAULT_HOME_RULES)})")
+    for key, value in data.items():
+        if type(value) is not type(DEFAULT_HOME_RULES[key]):
+            raise ValueError(f"{path}: « {key} » doit être du même type que sa valeur par défaut "
+                             f"({type(DEFAULT_HOME_RULES[key]).__name__})")
+    return {**DEFAULT_HOME_RULES, **data}

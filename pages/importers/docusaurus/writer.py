@@ -49,10 +49,11 @@ from pages.uploads.checks import check_document_path, check_image_path, message_
 
 from .announcement import import_announcement
 from .asset_refusals import without_refused
+from .home import import_home, report_sections_without_summary
 from .mapper import IMAGE_SUFFIXES, humanize_filename
 from .plan import doc_key
 from .report import PageOutcome, Report
-from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
+from .rules import DEFAULT_HOME_RULES, MISSION, SECTION, SPACE, TOOL_GUIDE
 from .safety import PathRefused, contained_file
 from .validation import PageInvalid, validate_page
 
@@ -112,8 +113,9 @@ def _walk_placeholders(value, found):
 
 
 class Importer:
-    def __init__(self, plan, *, user=None, publish=False, force=False, dry_run=False, progress=None):
+    def __init__(self, plan, *, user=None, publish=False, force=False, dry_run=False, progress=None, home_rules=None):
         self.plan = plan
+        self.home_rules = home_rules or DEFAULT_HOME_RULES
         self.user = user
         self.publish = publish
         self.force = force
@@ -151,6 +153,8 @@ class Importer:
                 self.progress(index, len(nodes), node.key)
                 self._import_node(node)
             import_announcement(self.plan.site, self.report, dry_run=self.dry_run)
+            import_home(self, self.home_rules)
+            report_sections_without_summary(self)
         return self.report
 
     @contextmanager
@@ -618,8 +622,8 @@ class Importer:
         page.show_in_menus = node.in_sidebar
         for name, value in draft.fields.items():
             field = page._meta.get_field(name)
-            if name == "hero_image":
-                page.hero_image_id = self._resolve_value(value, node)
+            if name in ("hero_image", "card_image"):
+                setattr(page, f"{name}_id", self._resolve_value(value, node))
                 continue
             resolved = self._resolve(value, node, self._features_for(name))
             if field.get_internal_type() == "JSONField" or hasattr(field, "stream_block"):

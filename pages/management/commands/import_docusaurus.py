@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from pages.importers.docusaurus.plan import build_plan
-from pages.importers.docusaurus.rules import load_rules
+from pages.importers.docusaurus.rules import load_home_rules, load_rules
 from pages.importers.docusaurus.writer import Importer, NoImportUser
 
 
@@ -37,6 +37,8 @@ class Command(BaseCommand):
         parser.add_argument("--report", metavar="FILE.json", help=_("Écrit le rapport complet en JSON."))
         parser.add_argument("--force", action="store_true", help=_("Écrase aussi les pages modifiées dans le CMS."))
         parser.add_argument("--rules", metavar="RULES.json", help=_("Table de règles des types de page (JSON)."))
+        parser.add_argument("--home-rules", metavar="HOME.json",
+                            help=_("Règles de la page d'accueil : fichier source et composants repris (JSON)."))
 
     def handle(self, *args, **options):
         root = Path(options["path"])
@@ -49,6 +51,7 @@ class Command(BaseCommand):
                 raise CommandError(_("Utilisateur « %(user)s » introuvable (ou inactif).") % {"user": options["user"]})
         try:
             rules = load_rules(options["rules"]) if options["rules"] else None
+            home_rules = load_home_rules(options["home_rules"]) if options["home_rules"] else None
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from None
         plan = build_plan(root, rules)
@@ -57,7 +60,7 @@ class Command(BaseCommand):
                 raise CommandError(_("%(root)s : pas de dossier de documents (%(docs)s/) ; rien à importer.") % {
                     "root": root, "docs": plan.site.docs_path})
         importer = Importer(plan, user=user, publish=options["publish"], force=options["force"],
-                            dry_run=options["dry_run"], progress=self._progress)
+                            dry_run=options["dry_run"], progress=self._progress, home_rules=home_rules)
         try:
             report = importer.run()
         except NoImportUser as exc:
