@@ -7,7 +7,7 @@ published later appears without editing the home page.
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -15,7 +15,7 @@ from wagtail.blocks import BlockGroup
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from pages.blocks import LinkedPageBlock
 from pages.blocks.live_services import WorkshopsBlock
@@ -50,14 +50,52 @@ def page_api(page):
     }
 
 
-def _public(page):
-    """The page in the reader's language, or None when it is not live or not public."""
-    if page is None:
-        return None
-    page = page.localized.specific
-    if not page.live or page.get_view_restrictions().exists():
-        return None
-    return page
+def _with_card_images(pages, specs=(CARD_IMAGE,)):
+    """Give each page its card picture (and that picture its renditions) from one read of the
+    images, instead of one read per page and another per rendition."""
+    fields = ("card_image", "hero_image")
+    wanted = {getattr(page, f"{field}_id", None) for page in pages for field in fields} - {None}
+    if not wanted:
+        return pages
+    images = get_image_model().objects.filter(pk__in=wanted).prefetch_renditions(*specs).in_bulk()
+    for page in pages:
+        for field in fields:
+            image_id = getattr(page, f"{field}_id", None)
+            if image_id in images:
+                setattr(page, field, images[image_id])
+    return pages
+
+
+def public_localized(chosen):
+    """The chosen pages as the reader sees them, read in one pass for a whole row of cards:
+    {chosen page id: its live translation in the reader's language (else itself, as
+    `Page.localized` does), or None when that page is not live or not public}."""
+    chosen = [page for page in chosen if page is not None]
+    if not chosen:
+        return {}
+    locale = Locale.get_active()
+    candidates = list(
+        Page.objects.filter(Q(translation_key__in={p.translation_key for p in chosen}, locale=locale)
+                            | Q(pk__in=[p.pk for p in chosen]))
+        .live().specific().defer_streamfields()
+    )
+    public = set(Page.objects.filter(pk__in=[c.pk for c in candidates]).public().values_list("pk", flat=True))
+    translated = {c.translation_key: c for c in candidates if c.locale_id == locale.pk}
+    live = {c.pk: c for c in candidates}
+    _with_card_images(candidates)
+    shown = {}
+    for page in chosen:
+        page_shown = translated.get(page.translation_key) or live.get(page.pk)
+        shown[page.pk] = page_shown if page_shown is not None and page_shown.pk in public else None
+    return shown
+
+
+def _chosen_images(values, specs):
+    """The pictures chosen on a row's cards, with their renditions, from one read."""
+    wanted = {v["image"].pk for v in values if v.get("image") is not None}
+    if not wanted:
+        return {}
+    return get_image_model().objects.filter(pk__in=wanted).prefetch_renditions(*specs).in_bulk()
 
 
 class LinkStructBlock(blocks.StructBlock):
@@ -73,12 +111,17 @@ class LinkStructBlock(blocks.StructBlock):
                 _("Une carte vers une adresse a besoin d'un titre."))})
         return value
 
-    def card(self, value):
-        """What the template and the API show: the link and what it fills from the page."""
-        page = _public(value.get("page"))
+    def card(self, value, shown=None, images=None):
+        """What the template and the API show: the link and what it fills from the page.
+        `shown` and `images` are what the row read for all its cards at once."""
+        if shown is None:
+            shown = public_localized([value.get("page")])
+        page = shown.get(value["page"].pk) if value.get("page") else None
         if value.get("page") and page is None:
             return None  # the page is not (or no longer) public: no dead card
         image, alt = value.get("image"), value.get("image_alt", "")
+        if image is not None and images:
+            image = images.get(image.pk, image)
         if image is None and page is not None:
             image, alt = card_image(page)
         return {
@@ -89,8 +132,8 @@ class LinkStructBlock(blocks.StructBlock):
             "image": image, "image_alt": alt, "link_text": (value.get("link_text") or "").strip(),
         }
 
-    def get_api_representation(self, value, context=None):
-        card = self.card(value)
+    def get_api_representation(self, value, context=None, shown=None, images=None):
+        card = self.card(value, shown, images)
         if card is None:
             return None
         return {
@@ -124,9 +167,16 @@ class FeaturedCardBlock(LinkStructBlock):
 class CardRowBlock(blocks.StructBlock):
     """A heading and cards; a card whose page is not public is left out of the page and the API."""
 
+    image_specs = (CARD_IMAGE,)
+
+    def _row(self, value):
+        values = list(value.get("cards") or [])
+        return values, public_localized([v.get("page") for v in values]), _chosen_images(values, self.image_specs)
+
     def cards(self, value):
         card_block = self.child_blocks["cards"].child_block
-        return [card for card in (card_block.card(v) for v in value.get("cards") or []) if card is not None]
+        values, shown, images = self._row(value)
+        return [card for card in (card_block.card(v, shown, images) for v in values) if card is not None]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -135,7 +185,8 @@ class CardRowBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         card_block = self.child_blocks["cards"].child_block
-        cards = (card_block.get_api_representation(v, context) for v in value.get("cards") or [])
+        values, shown, images = self._row(value)
+        cards = (card_block.get_api_representation(v, context, shown, images) for v in values)
         return {"heading": value.get("heading", ""), "cards": [card for card in cards if card is not None]}
 
 
@@ -178,6 +229,7 @@ class HeroCardBlock(LinkStructBlock):
 
 
 class HeroCardsBlock(CardRowBlock):
+    image_specs = (HERO_IMAGE, CARD_IMAGE)
     heading = blocks.CharBlock(label=_("Titre de la rangée"), required=False)
     cards = blocks.ListBlock(HeroCardBlock(), label=_("Cartes"), min_num=1, max_num=6)
 
@@ -226,7 +278,8 @@ class PageListingBlock(blocks.StructBlock):
         raise NotImplementedError
 
     def pages(self, value, locale):
-        chosen = [page for page in (_public(p) for p in value.get("pages") or []) if page is not None]
+        shown = public_localized(value.get("pages") or [])
+        chosen = [shown[p.pk] for p in value.get("pages") or [] if p is not None and shown.get(p.pk) is not None]
         return chosen or self.default_pages(value, locale)
 
     def get_context(self, value, parent_context=None):
