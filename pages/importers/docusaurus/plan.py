@@ -72,7 +72,7 @@ class Plan:
         return self.nodes.get(doc_key(self.site, rel_path))
 
     def draft(self, node):
-        """The mapped PageDraft of a doc node (cached)."""
+        """The MappedDoc of a doc node (cached)."""
         if node.draft_cache is None and node.doc is not None:
             node.draft_cache = map_doc(node.doc.parsed, self.resolver, node.page_type, node.slug,
                                        fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path))
