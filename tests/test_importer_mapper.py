@@ -272,3 +272,9 @@ def test_a_type_chosen_by_a_rule_is_reported_with_the_rule(tmp_path):
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps([{"type": "section"}]), encoding="utf-8")
     assert build_plan(tmp_path, load_rules(rules)).node_for_doc("commandes.md").page_type == SECTION
+
+
+def test_a_doc_without_title_or_h1_is_named_by_its_first_heading_unless_it_is_a_step():
+    assert draft_text("Intro.\n\n## Accessibilité numérique\n\nTexte.\n", name="accessibilite.md").title == \
+        "Accessibilité numérique"
+    assert draft_text("## **1.** Télécharger le logiciel\n\nTexte.\n", name="bambu2.md").title == "Bambu2"

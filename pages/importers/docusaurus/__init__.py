@@ -26,7 +26,8 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   versions_unreadable, version_missing, version_redirected, version_doc_without_current,
   version_current_imported,
   sidebar_invalid, sidebar_unknown_item, sidebar_missing_doc, sidebar_duplicate_doc,
-  sidebar_empty_category, sidebar_link_not_imported, category_file_invalid, doc_not_in_sidebar;
+  sidebar_empty_category, sidebar_link_not_imported, category_file_invalid, doc_not_in_sidebar,
+  doc_joined_category;
 - docs: parse_failed, front_matter_invalid, title_missing, page_type_guessed, page_type_adjusted, page_type_kept;
 - content kept but changed or without mapping: component_unmapped, component_local_unmapped (a component
   the doc exports itself; its imported JSON/YAML data kept as a table when it is a list of records),
@@ -40,6 +41,7 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
 - hostile input (the path or address is not used, the text stays): path_outside_site, url_scheme_refused;
 - media and links: image_alt_missing, image_external, image_in_table, image_is_hero, image_svg_refused,
   file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_anchor_dropped, link_target_failed;
+- help boxes (``help:`` front matter): help_box_created, help_box_unknown, help_box_link_unresolved;
 - writing: announcement_imported (the config's announcement bar, as a French site notice), section_reused, slug_taken, page_moved, conflict, draft_live_page, redirect_root_skipped,
   redirect_too_long, block_invalid (a block its own rules refuse, taken out of the page); warnings
   that cost only the file: image_unreadable, image_refused, file_refused, file_unreadable; failures:

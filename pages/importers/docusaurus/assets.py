@@ -77,7 +77,7 @@ def paths_used(mapped):
     """The files a mapped doc uses (sorted, each once)."""
     if mapped is None:
         return []
-    return sorted({value for kind, value in placeholders.find(mapped.fields) if kind != "__page__"})
+    return sorted({value for kind, value in placeholders.find(mapped.fields) if kind not in placeholders.NOT_FILES})
 
 
 class AssetStore:
@@ -96,7 +96,7 @@ class AssetStore:
         link text stays, see asset_refusals.py)."""
         refused = set()
         for kind, value in placeholders.find(mapped.fields):
-            if kind == "__page__":
+            if kind in placeholders.NOT_FILES:
                 continue
             if value in self.refused:
                 refused.add(value)

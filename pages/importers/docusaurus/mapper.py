@@ -85,7 +85,13 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
         if h1_text.lower() == title.lower():
             nodes.remove(first_h1)
     if not title:
-        title = fallback_title or humanize_filename(doc.path)
+        # No title and no H1: the sidebar's label, else the first heading that is not a numbered
+        # step ("1. Télécharger…" names a step, not the page), else the file's name.
+        heading = next((n for n in nodes if n.type == "heading" and n.children), None)
+        heading_text = re.sub(r"\s*\{#[^}]+\}\s*$", "", plain_text(heading.children[0].children)).strip() if heading else ""
+        if heading_text and STEP_RE.match(heading_text):
+            heading_text = ""
+        title = fallback_title or heading_text or humanize_filename(doc.path)
         ctx.problem("title_missing", 1, f"Document sans titre : « {title} » utilisé.", "info")
 
     ctx.heading = title  # the nearest heading of what comes before the first one
@@ -125,6 +131,12 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
         fields["body"] = body
     elif page_type == MISSION:
         mission_fields(ctx, description, body, fields)
+
+    help_kind = front_matter_value(fm, "help", "aide")
+    if help_kind and isinstance(help_kind, (str, int)) and "body" in fields:
+        # The theme showed the shared help card after the doc: the shared help box, in its place.
+        ctx.line = doc.front_matter_lines.get("help", 1)
+        fields["body"].append(ctx.block("help_box", {"__help_box__": str(help_kind)}))
 
     draft = bool(front_matter_value(fm, "draft") in (True, "true", "True", "yes"))
     metadata = _json_safe(fm)

@@ -15,7 +15,8 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from pages.blocks.text import INLINE_FEATURES, RICH_TEXT_FEATURES
 
-KEYS = ("__image__", "__document__", "__page__")
+KEYS = ("__image__", "__document__", "__page__", "__help_box__")
+NOT_FILES = ("__page__", "__help_box__")  # placeholders that name no file to read
 ASSET_RE = re.compile(r'data-import-asset="([^"]*)"')
 PAGE_LINK_RE = re.compile(r'<a data-linktype="page" data-import-page="([^"]*)"((?: data-anchor="[^"]*")?)>(.*?)</a>',
                           re.DOTALL)
@@ -68,10 +69,12 @@ class Resolution:
     """Replaces the placeholders of one page's values.
 
     ``page_id(key)`` gives a page's id or None; ``asset_id(path, kind)`` a stored image's or
-    document's id; ``lost_link(key)`` is told of a link whose page could not be imported."""
+    document's id; ``help_box_id(name)`` a help box's; ``lost_link(key)`` is told of a link whose
+    page could not be imported."""
 
-    def __init__(self, page_id, asset_id, asset_kind, lost_link):
+    def __init__(self, page_id, asset_id, asset_kind, lost_link, help_box_id=None):
         self.page_id = page_id
+        self.help_box_id = help_box_id
         self.asset_id = asset_id
         self.asset_kind = asset_kind
         self.lost_link = lost_link
@@ -81,6 +84,8 @@ class Resolution:
         (key, inner), = value.items()
         if key == "__page__":
             return self.page_id(inner)
+        if key == "__help_box__":
+            return self.help_box_id(inner)
         return self.asset_id(inner, "image" if key == "__image__" else "document")
 
     def resolve(self, value, features, block_type=None):

@@ -36,6 +36,7 @@ from pages.site_setup.skeleton import ensure_skeleton
 
 from .announcement import import_announcement
 from .assets import AssetStore, DocFailure, paths_used
+from .help_boxes import HelpBoxes
 from .placeholders import Resolution, features_for
 from .plan import doc_key
 from .redirects import Redirects
@@ -88,6 +89,7 @@ class Importer:
             self.tree.index_existing(self.plan)
             self.redirects.load()
             self.tree.create_missing(self.plan, self.mapped, self.failed)
+            self.help_boxes = HelpBoxes(self.plan.site, self.plan.resolver, self.page_id, self.report)
             nodes = list(self.plan.walk())
             for index, node in enumerate(nodes, 1):
                 self.progress(index, len(nodes), node.key)
@@ -296,7 +298,7 @@ class Importer:
             self.report.add("link_target_failed", node.key if node else "", 0,
                             f"Lien vers « {key} », qui n'a pas pu être importé : texte gardé sans lien.")
 
-        return Resolution(self.page_id, self.store.object_id, self.store.kind_of, lost_link)
+        return Resolution(self.page_id, self.store.object_id, self.store.kind_of, lost_link, self.help_boxes.box_id)
 
     def page_id(self, rel_path):
         """The id of the page a doc (by its plan key or docs-relative path) became, else None."""
