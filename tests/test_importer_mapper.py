@@ -130,7 +130,8 @@ def test_math_and_diagrams_are_kept_as_readable_code():
 def test_images_get_alt_text_and_missing_files_are_reported():
     d = draft("media.md")
     images = [b["value"] for b in body(d) if b["type"] == "image"]
-    assert [i["alt"] for i in images] == ["Médias", "Une photo"]  # nearest heading fills a missing alt
+    # A missing alt is guessed from the file's name, never from the heading above (« Médias »).
+    assert [i["alt"] for i in images] == ["Sans alt", "Une photo"]
     assert images[1]["image"] == {"__image__": str(CONSTRUCTS / "avec-alt.png")}
     assert ("image_alt_missing", 3) in codes(d)
     assert ("file_missing", 11) in codes(d)

@@ -348,8 +348,7 @@ class Flow:
     def image_block(self, src, alt, title, line, caption=""):
         ctx = self.ctx
         path = ctx.local_file(src, line)
-        alt = (alt or "").strip() or (caption or "").strip()
-        alt = alt_text(ctx, alt, title, src, line)
+        alt = alt_text(ctx, alt, title, src, line, caption)
         if path is None:
             missing(ctx, src, line)
             self.html.append(f"<p>{esc(alt)}</p>")

@@ -24,7 +24,10 @@ class MapContext:
         self.documents = []  # document paths linked from the page
         self.line = 0  # source line of the node being mapped
         self.block_lines = {}
-        self.refused = set()  # sources refused (and reported) by `file`, not to be reported again as missing
+        self.refused = set()
+        self.guessed_alts = []  # {"alt", "line", "file"} of every alt text the import made up
+        self.unnamed_images = 0
+        self._alts = set()  # sources refused (and reported) by `file`, not to be reported again as missing
 
     def problem(self, code, line, message, level="warning"):
         self.problems.append(Problem(code, line, message, level))
@@ -43,6 +46,15 @@ class MapContext:
     def refuse(self, src, line, code, message):
         self.refused.add(str(src))
         self.problem(code, line, message)
+
+    def unique_alt(self, alt):
+        """``alt``, or ``alt (2)``, ``alt (3)``… when another image of the page already has it."""
+        candidate, n = alt[:240], 1
+        while candidate in self._alts:
+            n += 1
+            candidate = f"{alt[:240]} ({n})"
+        self._alts.add(candidate)
+        return candidate
 
     def block(self, block_type, value):
         self.counter += 1

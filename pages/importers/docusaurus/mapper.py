@@ -56,6 +56,7 @@ class MappedDoc:
     anchors: set = field(default_factory=set)
     problems: list = field(default_factory=list)
     block_lines: dict = field(default_factory=dict)  # block id -> source line, for validation reports
+    guessed_alts: list = field(default_factory=list)  # alt texts the import made up, for editors to review
 
 
 def _json_safe(value):
@@ -144,6 +145,7 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
         key=doc.path, page_type=page_type, title=title[:255], slug=slug, draft=draft,
         search_description=description, fields=fields, source_metadata=metadata,
         anchors=ctx.anchors, problems=ctx.problems, block_lines=ctx.block_lines,
+        guessed_alts=ctx.guessed_alts,
     )
 
 

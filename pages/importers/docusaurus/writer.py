@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pages.blocks.media import allowed_platforms_text, embed_allowed
+from pages.review.alt_texts import GUESSED_ALTS_KEY
 from pages.site_setup.skeleton import ensure_skeleton
 
 from .announcement import import_announcement
@@ -258,6 +259,8 @@ class Importer:
         page.source_path = node.key
         page.source_hash = new_hash
         page.source_metadata = mapped.source_metadata if mapped else {"category": node.title}
+        if mapped is not None and mapped.guessed_alts:  # listed in Rapports › Textes alternatifs à revoir
+            page.source_metadata = {**page.source_metadata, GUESSED_ALTS_KEY: mapped.guessed_alts}
         self._validate(page, node, mapped)
         save_imported_revision(page, node, new_hash, user=self.user, is_draft=bool(mapped and mapped.draft),
                                publish=self.publish, dry_run=self.dry_run, report=self.report)

@@ -70,6 +70,8 @@ def lite_youtube(flow, tag, node, line):
 
 
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com")
+PLAYER_TITLES = {"youtube video player": "Vidéo YouTube", "vimeo video player": "Vidéo Vimeo",
+                 "dailymotion video player": "Vidéo Dailymotion"}
 
 
 @register("iframe")
@@ -90,11 +92,18 @@ def iframe(flow, tag, node, line):
             flow.html.append(f"<p>{esc(title or src)}</p>")
         return
     is_video = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or "/videos/embed/" in src
-    if not title or title.lower() in ("youtube video player", "vimeo video player"):
+    player = PLAYER_TITLES.get(title.lower())
+    if not title or player:
+        # The players' own English default ("YouTube video player") names no video, and reads
+        # English on a French page: the video is named by its section, in French.
         fill = flow.ctx.heading or ("Vidéo" if is_video else "Contenu intégré")
-        if not title:
-            flow.ctx.problem("embed_title_missing", line, f"Cadre intégré « {src} » sans titre : rempli avec « {fill} ».")
-        title = fill if not title else f"{fill} ({title})" if flow.ctx.heading else title
+        if player and flow.ctx.heading:
+            fill = f"{player} : {flow.ctx.heading}"
+        elif player:
+            fill = player
+        flow.ctx.problem("embed_title_missing", line, f"Cadre intégré « {src} » sans titre parlant : rempli avec « {fill} ».",
+                         "info" if player else "warning")
+        title = fill
     if is_video:
         flow.add("video", {"title": title[:255], "video_file": None, "url": src, "transcript": ""})
     else:
