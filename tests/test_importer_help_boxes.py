@@ -126,3 +126,15 @@ def test_editors_write_the_boxes_and_translators_may_only_change_them(site_tree,
     assert client.get(f"/admin/snippets/help/helpbox/edit/{box.pk}/").status_code == 200
     client.force_login(role_users["Traduction"])
     assert client.get("/admin/snippets/help/helpbox/add/").status_code in (302, 403)
+
+
+def test_readers_see_a_changed_box_at_once_even_from_the_page_cache(site_tree, client):
+    box = HelpBox.objects.create(name="info", locale=site_tree.fr, title="Nous sommes là", text="<p>Avant.</p>")
+    page = site_tree.space_fr
+    page.body = [("help_box", box)]
+    page.save_revision().publish()
+    assert "Avant." in client.get(page.url).content.decode()
+    assert "Avant." in client.get(page.url).content.decode()  # now from the page cache
+    box.text = "<p>Après.</p>"
+    box.save()
+    assert "Après." in client.get(page.url).content.decode()
