@@ -43,7 +43,7 @@ def test_the_announcement_bar_becomes_one_french_notice_with_working_links(site_
 
     notice = SiteNotice.objects.get()
     assert notice.locale.language_code == "fr" and notice.dismissible
-    assert f'<a linktype="page" id="{intro.redirect_page_id}">En savoir plus</a>' in notice.message
+    assert f'<a id="{intro.redirect_page_id}" linktype="page">En savoir plus</a>' in notice.message
     assert '<a href="https://exemple.org/x">ailleurs</a>' in notice.message
     assert "piège" in notice.message and "javascript" not in notice.message.lower()
     codes = [(e.code, e.file) for e in report.entries]

@@ -130,3 +130,10 @@ def test_an_unknown_component_keeps_the_image_it_was_given_by_import():
         ("avec-alt.png", "Le studio")]
     unmapped = [p for p in d.problems if p.code == "component_unmapped"]
     assert len(unmapped) == 1 and "calculées" not in unmapped[0].message
+
+
+def test_a_player_s_english_default_title_becomes_a_french_name_for_the_video():
+    d = draft_text('## Calibrer la buse\n\n<iframe src="https://www.youtube.com/embed/abcdefgh" title="YouTube video player"></iframe>\n')
+    video = next(b["value"] for b in body(d) if b["type"] == "video")
+    assert video["title"] == "Vidéo YouTube : Calibrer la buse"
+    assert "player" not in video["title"]

@@ -130,7 +130,8 @@ def test_math_and_diagrams_are_kept_as_readable_code():
 def test_images_get_alt_text_and_missing_files_are_reported():
     d = draft("media.md")
     images = [b["value"] for b in body(d) if b["type"] == "image"]
-    assert [i["alt"] for i in images] == ["Médias", "Une photo"]  # nearest heading fills a missing alt
+    # A missing alt is guessed from the file's name, never from the heading above (« Médias »).
+    assert [i["alt"] for i in images] == ["Sans alt", "Une photo"]
     assert images[1]["image"] == {"__image__": str(CONSTRUCTS / "avec-alt.png")}
     assert ("image_alt_missing", 3) in codes(d)
     assert ("file_missing", 11) in codes(d)
@@ -272,3 +273,9 @@ def test_a_type_chosen_by_a_rule_is_reported_with_the_rule(tmp_path):
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps([{"type": "section"}]), encoding="utf-8")
     assert build_plan(tmp_path, load_rules(rules)).node_for_doc("commandes.md").page_type == SECTION
+
+
+def test_a_doc_without_title_or_h1_is_named_by_its_first_heading_unless_it_is_a_step():
+    assert draft_text("Intro.\n\n## Accessibilité numérique\n\nTexte.\n", name="accessibilite.md").title == \
+        "Accessibilité numérique"
+    assert draft_text("## **1.** Télécharger le logiciel\n\nTexte.\n", name="bambu2.md").title == "Bambu2"

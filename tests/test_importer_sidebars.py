@@ -100,3 +100,21 @@ def test_docs_no_sidebar_names_are_placed_by_folder_and_kept_out_of_menus(tmp_pa
     outils = plan.roots[0]
     assert [c.key for c in outils.children] == ["docs/outils/scie.md", "docs/outils/zz.md", "docs/outils/perceuse.md"]
     assert [c.in_sidebar for c in outils.children] == [True, False, False]
+
+
+def test_a_doc_named_as_a_sidebar_category_becomes_its_page_not_a_second_entry(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "medias").mkdir(parents=True)
+    (docs / "medias" / "index.md").write_text("# Médias\n", encoding="utf-8")
+    (docs / "medias" / "tablette.md").write_text("# Tablette graphique\n", encoding="utf-8")
+    (docs / "medias" / "infographie.md").write_text("# Infographie\n\nLogiciels de dessin.\n", encoding="utf-8")
+    write_sidebars(tmp_path, "module.exports = { s: [{type: 'category', label: 'Médias', "
+                             "link: {type: 'doc', id: 'medias/index'}, items: [{type: 'category', "
+                             "label: 'Infographie', items: ['medias/tablette']}]}] };\n")
+    plan = build_plan(tmp_path)
+    medias = plan.roots[0]
+    assert [c.title for c in medias.children] == ["Infographie"]
+    infographie = medias.children[0]
+    assert infographie.doc is not None and infographie.key == "docs/medias/infographie.md"
+    assert [c.key for c in infographie.children] == ["docs/medias/tablette.md"]
+    assert "doc_joined_category" in [p.code for _f, p in plan.problems]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "pages.delivery",
     "pages.live",
+    "pages.help",
     "corsheaders",
     "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN
     "wagtail.contrib.forms",

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from pages.help.blocks import HelpBoxBlock
+
 from .callout import CalloutBlock
 from .live_data import LiveDataBlock
 from .live_services import ChatBlock, HoursBlock, NextSlotBlock, WorkshopsBlock
@@ -70,6 +72,7 @@ class TabsBlock(blocks.StructBlock):
 class BodyStreamBlock(ContentStreamBlock):
     details = DetailsBlock()
     tabs = TabsBlock()
+    help_box = HelpBoxBlock()
 
     class Meta:
         block_counts = {}

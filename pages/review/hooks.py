@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .alt_texts import AltTextsToReviewView
 from .freshness import overdue_review_dates
 from .report import PagesToReviewView
 from .translation import (
@@ -27,6 +28,9 @@ def review_urls():
         path("reports/pages-a-revoir/", PagesToReviewView.as_view(), name="pages_to_review"),
         path("reports/pages-a-revoir/results/", PagesToReviewView.as_view(results_only=True),
              name="pages_to_review_results"),
+        path("reports/textes-alternatifs/", AltTextsToReviewView.as_view(), name="alt_texts_to_review"),
+        path("reports/textes-alternatifs/results/", AltTextsToReviewView.as_view(results_only=True),
+             name="alt_texts_to_review_results"),
         path("revision/traduction/<int:page_id>/", submit_translation_view, name="studiobib_submit_translation"),
         path("localize/page/<int:page_id>/convert_to_alias/", reviewed_convert_to_alias,
              name="studiobib_convert_to_alias"),
@@ -42,6 +46,12 @@ class PagesToReviewMenuItem(MenuItem):
 def pages_to_review_menu_item():
     return PagesToReviewMenuItem(_("Pages à revoir"), reverse("pages_to_review"), name="pages-to-review",
                                  icon_name="time", order=650)
+
+
+@hooks.register("register_reports_menu_item")
+def alt_texts_to_review_menu_item():
+    return PagesToReviewMenuItem(_("Textes alternatifs à revoir"), reverse("alt_texts_to_review"),
+                                 name="alt-texts-to-review", icon_name="image", order=655)
 
 
 class MyPagesToReviewPanel(Component):

@@ -119,7 +119,7 @@ def test_a_doc_failing_after_its_page_was_created_leaves_no_empty_page(
     site_tree, admin_user, tmp_path
 ):
     """Regression: a capacity too large for the database failed at write time and left the
-    empty page made for it in the tree (pages/importers/docusaurus/writer.py, _import_node)."""
+    empty page made for it in the tree (pages/importers/docusaurus/tree.py, Tree.discard_shell)."""
     _small_site(
         tmp_path,
         "---\ntitle: Grand\npage_type: space\ncapacity: 100000000000000000000000\n---\n\nTexte.\n",

@@ -142,7 +142,7 @@ def test_pathological_nesting_finishes_and_reports_what_it_dropped(name):
 
 def test_an_inline_tag_alone_on_its_line_keeps_its_text():
     """Regression (found by the coverage-guided fuzzer): `<strong>…</strong>` alone on a line
-    raised TypeError (`dict | set`, pages/importers/docusaurus/mapper.py, n_jsx) and the doc failed."""
+    raised TypeError (`dict | set`, pages/importers/docusaurus/blocks.py, Flow.n_jsx) and the doc failed."""
     raw = 'Avant.\n\n<strong>Attention</strong>\n\n<a href="https://exemple.org">Lien</a>\n\n<b>\n\nGras *long*\n\n</b>\n'
     _doc, draft = _check_doc(raw, SECTION)
     assert draft.fields["body"][0]["value"] == (
@@ -153,7 +153,7 @@ def test_an_inline_tag_alone_on_its_line_keeps_its_text():
 
 def test_a_malformed_ipv6_address_is_reported_not_a_crash():
     """Regression (found by the coverage-guided fuzzer): urlparse raised "Invalid IPv6 URL" on an
-    iframe or a link to `https://[…` (pages/importers/docusaurus/mapper.py, h_iframe and link)."""
+    iframe or a link to `https://[…` (pages/importers/docusaurus/components/media.py iframe, and inline.py Inline.link)."""
     raw = '<iframe src="https://[exemple.org/video" title="Vidéo" />\n\nVoir <a href="http://[exemple">le lien</a>.\n'
     _doc, draft = _check_doc(raw, SECTION)
     assert ("embed_invalid", 1) in {(p.code, p.line) for p in draft.problems}
@@ -162,7 +162,7 @@ def test_a_malformed_ipv6_address_is_reported_not_a_crash():
 
 def test_a_link_too_long_for_a_file_name_is_unresolved_not_a_crash():
     """Regression (found by the `fuzz` profile): Path.is_file raised "File name too long" on a
-    300-character relative link (pages/importers/docusaurus/mapper.py, Resolver.file)."""
+    300-character relative link (pages/importers/docusaurus/resolver.py, Resolver.file)."""
     raw = f"[Lien]({'1' * 300})\n\n![Image]({'2' * 300}.png)\n"
     _doc, draft = _check_doc(raw, SECTION)
     assert {"link_unresolved", "file_missing"} & {p.code for p in draft.problems}

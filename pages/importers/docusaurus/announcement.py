@@ -1,87 +1,51 @@
 """The old site's announcement bar (``themeConfig.announcementBar``) → a French site notice.
 
-Run by the writer after the docs, so that in-site links of the bar find the pages the docs became
-(through the redirects the import just created). The notice keeps a stable translation key made
-from the bar's ``id``: a re-import updates it in place, and an unchanged bar changes nothing.
+Run by the writer after the docs, so that in-site links of the bar find the pages the docs became.
+The bar's HTML is read as the docs' inline MDX is (``inline.Inline``): its links go through
+``Resolver.link`` (only safe schemes, in-site addresses to the doc they name) and become page
+links by the writer's page map. The notice keeps a stable translation key made from the bar's
+``id``: a re-import updates it in place, and an unchanged bar changes nothing.
 """
 
 from __future__ import annotations
 
-import html
 import uuid
-from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
 from pages.live.models import Severity, SiteNotice
 
-from .safety import is_safe_url, refused_url_message
+from .context import MapContext
+from .inline import Inline
+from .parser import parse_text
+from .rules import SECTION
+from .text import source_line
 
 SOURCE = "docusaurus.config (themeConfig.announcementBar)"
-INLINE = {"b": "b", "strong": "b", "i": "i", "em": "i"}
+FEATURES = ["bold", "italic", "link"]  # the notice's own (SiteNotice.message)
 
 
-class _Message(HTMLParser):
-    """The bar's HTML as the notice's rich text: text, bold, italic and links, nothing else."""
-
-    def __init__(self, resolve_link):
-        super().__init__(convert_charrefs=True)
-        self.resolve_link = resolve_link
-        self.out = []
-        self.open = []  # closing tags to write, one per start tag kept
-
-    def handle_starttag(self, tag, attrs):
-        if tag in INLINE:
-            self.out.append(f"<{INLINE[tag]}>")
-            self.open.append((tag, f"</{INLINE[tag]}>"))
-        elif tag == "a":
-            start = self.resolve_link(dict(attrs).get("href") or "")
-            self.out.append(start)
-            self.open.append((tag, "</a>" if start else ""))
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                self.out.append(self.open.pop(index)[1])
-                return
-
-    def handle_data(self, data):
-        self.out.append(html.escape(data, quote=False))
-
-    def text(self):
-        self.out.extend(closing for _tag, closing in reversed(self.open))
-        return "".join(self.out).strip()
+def _message(site, resolver, resolution, report):
+    """The bar's content as the notice's rich text; every problem reported against the config."""
+    doc = parse_text(site.announcement["content"], SOURCE, abs_path=site.root / (site.config_file or "docusaurus.config.js"))
+    ctx = MapContext(doc, resolver, SECTION, SOURCE)
+    parts = []
+    for node in doc.tree.walk():
+        if node.type == "inline":
+            parts.append(Inline(ctx, source_line(node)).render(node.children).strip())
+    for problem in ctx.problems:
+        report.add(problem.code, SOURCE, 0, problem.message, problem.level)
+    return resolution.rich("<p>" + " ".join(p for p in parts if p) + "</p>", FEATURES)
 
 
-def import_announcement(site, report, *, dry_run=False):
+def import_announcement(site, resolver, resolution, report, *, dry_run=False):
     """Create or update the notice of ``site.announcement``; report what was (or, in a dry run,
-    would be) done. A dry run saves nothing: saving a notice also empties the notices' cache."""
+    would be) done. A dry run saves nothing: saving a notice also empties the notices' cache.
+    ``resolution`` is the writer's (``placeholders.Resolution``), holding its page map."""
     bar = site.announcement
     if not bar:
         return None
-
-    def resolve_link(href):
-        href = href.strip()
-        if not is_safe_url(href):
-            report.add("url_scheme_refused", SOURCE, 0, refused_url_message(href))
-            return ""
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            return f'<a href="{html.escape(href)}">'
-        path = Redirect.normalise_path(parts.path or "/")
-        redirect = Redirect.objects.filter(old_path=path, site__isnull=True, redirect_page__isnull=False).first()
-        if redirect is None:
-            report.add("link_unresolved", SOURCE, 0,
-                       f"Lien « {href[:80]} » de la barre d'annonce sans page importée : le texte est conservé sans lien.")
-            return ""
-        return f'<a linktype="page" id="{redirect.redirect_page_id}">'
-
-    parser = _Message(resolve_link)
-    parser.feed(bar["content"])
-    parser.close()
-    message = f"<p>{parser.text()}</p>"
+    message = _message(site, resolver, resolution, report)
     key = uuid.uuid5(uuid.NAMESPACE_URL, f"docusaurus-announcement:{site.url}{site.base_url}{bar['id']}")
     french = Locale.objects.get(language_code="fr")
     notice = SiteNotice.objects.filter(translation_key=key, locale=french).first()

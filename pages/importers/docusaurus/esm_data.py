@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from .text import esc
+
 EXPORT_RE = re.compile(r"\bexport\s+(?:default\s+)?(?:async\s+)?(?:function\s*\*?\s*|(?:const|let|var)\s+)([A-Z][\w$]*)")
 DATA_SUFFIXES = (".json", ".yml", ".yaml")
 MAX_DATA_BYTES = 1_000_000
@@ -72,8 +74,6 @@ def _records(data):
 
 def local_component(flow, tag, node, line):
     """`<Outils />` where the doc itself exports `Outils`."""
-    from .mapper import esc  # the mapper imports this module: imported when first used
-
     ctx = flow.ctx
     used = list(_data_used(ctx.doc, local_components(ctx)[tag.name]))
     kept, lost = [], []

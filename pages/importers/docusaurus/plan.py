@@ -72,7 +72,7 @@ class Plan:
         return self.nodes.get(doc_key(self.site, rel_path))
 
     def draft(self, node):
-        """The mapped PageDraft of a doc node (cached)."""
+        """The MappedDoc of a doc node (cached)."""
         if node.draft_cache is None and node.doc is not None:
             node.draft_cache = map_doc(node.doc.parsed, self.resolver, node.page_type, node.slug,
                                        fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path))
@@ -208,8 +208,21 @@ def build_plan(root, rules=None) -> Plan:
         if parent is None:
             top = record.info.dir_id.split("/")[0] if record.info.dir_id else ""
             parent = next((r for r in plan.roots if r.slug == top), None) if top else None
+        siblings = parent.children if parent is not None else plan.roots
+        twin = _category_twin(siblings, node)
+        if twin is not None:
+            # `medias/infographie.md` beside the sidebar's "Infographie" category: the doc is that
+            # category's page, not a second "Infographie" next to it.
+            twin.key, twin.doc, twin.title = node.key, record, node.title or twin.title
+            twin.old_urls = node.old_urls + [u for u in twin.old_urls if u not in node.old_urls]
+            placed[record.rel_path] = twin
+            problems.append((doc_file(site, record.rel_path), Problem(
+                "doc_joined_category", 1,
+                f"Document absent des barres latérales, du même nom que la catégorie « {twin.title} » : il en devient la page.",
+                "info")))
+            continue
         node.parent = parent
-        (parent.children if parent is not None else plan.roots).append(node)
+        siblings.append(node)
         if sidebar.roots or site.sidebar_path:
             problems.append((doc_file(site, record.rel_path), Problem(
                 "doc_not_in_sidebar", 1,
@@ -265,6 +278,16 @@ def _has_steps(parsed):
             text = "".join(c.content for c in node.children[0].walk() if c.type in ("text", "code_inline"))
             titles.append(re.sub(r"\s*\{#[^}]+\}\s*$", "", text).strip())
     return numbered_steps([t for t in titles if STEP_RE.match(t)]) is not None
+
+
+def _category_twin(siblings, node):
+    """A sidebar category without a doc of its own, among ``siblings``, named as the doc is."""
+    title = (node.title or "").strip().lower()
+    for sibling in siblings:
+        if sibling.doc is None and sibling.key.startswith("category:") and (
+                sibling.slug == node.slug or (title and sibling.title.strip().lower() == title)):
+            return sibling
+    return None
 
 
 def _folder_parent(record, placed, docs):

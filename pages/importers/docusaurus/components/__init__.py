@@ -21,19 +21,29 @@ from collections.abc import Callable
 Handler = Callable[..., None]
 
 _HANDLERS: dict[str, Handler] = {}
+_SIBLINGS: set[Handler] = set()
 
 
-def register(*names: str) -> Callable[[Handler], Handler]:
-    """Register ``handler`` for the components ``names`` (their exact MDX spelling)."""
+def register(*names: str, siblings: bool = False) -> Callable[[Handler], Handler]:
+    """Register ``handler`` for the components ``names`` (their exact MDX spelling).
+
+    With ``siblings=True`` the handler receives, instead of one node, the list of consecutive
+    sibling nodes of the same component (``<StudioCard/>`` after ``<StudioCard/>`` is one grid)."""
 
     def decorate(handler: Handler) -> Handler:
         for name in names:
             if name in _HANDLERS and _HANDLERS[name] is not handler:
                 raise ValueError(f"MDX component {name!r} is already handled by {_HANDLERS[name].__qualname__}")
             _HANDLERS[name] = handler
+        if siblings:
+            _SIBLINGS.add(handler)
         return handler
 
     return decorate
+
+
+def takes_siblings(handler: Handler) -> bool:
+    return handler in _SIBLINGS
 
 
 def handler_for(name: str) -> Handler | None:
@@ -45,4 +55,16 @@ def registered() -> frozenset[str]:
 
 
 # The families: importing a module registers its components.
-from . import code, html_lists, live_data, live_services, media  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    admonitions,
+    cards,
+    code,
+    collapsibles,
+    html_elements,
+    html_lists,
+    links,
+    live_data,
+    live_services,
+    media,
+    studio_cards,
+)

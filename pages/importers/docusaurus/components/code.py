@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import re
 
+from ..code_languages import CODE_LANGUAGES
+from ..text import node_text
 from . import register
 
 
 def _source(node):
     """The code as written: text children, or a `{`template literal`}` / `{"string"}` child."""
-    from ..mapper import _node_text  # the mapper imports this package: imported when first used
-
     parts = []
     for child in node.children:
         if child.type == "mdx_expression":
             literal = re.fullmatch(r"\s*(`|\"|')(.*)\1\s*", child.content, re.S)
             parts.append(literal.group(2) if literal else child.content)
         else:
-            parts.append(_node_text(child))
+            parts.append(node_text(child))
     return "\n".join(p for p in parts if p).strip("\n")
 
 
 @register("CodeBlock", "@theme/CodeBlock")
 def code_block(flow, tag, node, line):
-    from ..mapper import CODE_LANGUAGES
-
     lang = str(tag.attrs.get("language") or "").strip().lower()
     title = str(tag.attrs.get("title") or "").strip()
     mapped = CODE_LANGUAGES.get(lang)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..inline import Inline
+from ..text import source_line
 from . import register
 
 
@@ -12,8 +14,6 @@ def _is(node, *names):
 
 
 def _list_html(flow, node, tag_name):
-    from ..mapper import Inline, _line  # the mapper imports this package: imported when first used
-
     items = []
     for child in node.children:
         if not _is(child, "li"):
@@ -24,7 +24,7 @@ def _list_html(flow, node, tag_name):
         parts = []
         for part in child.children:
             if part.type == "inline":
-                parts.append(Inline(flow.ctx, _line(part)).render(part.children).strip())
+                parts.append(Inline(flow.ctx, source_line(part)).render(part.children).strip())
             elif _is(part, "ul", "ol"):
                 parts.append(_list_html(flow, part, part.meta["tag"].name.lower()))
             else:

@@ -1,13 +1,17 @@
-"""Images and videos given as components: `<Image img={thumbnail}>`, `@theme/IdealImage`,
-`@theme/ThemedImage`, `<LiteYouTubeEmbed id="…">`."""
+"""Images, videos and frames: `<Image img={thumbnail}>`, `@theme/IdealImage`, `@theme/ThemedImage`,
+`<LiteYouTubeEmbed id="…">`, and the HTML `<iframe>` and `<video>`."""
 
 from __future__ import annotations
 
 import re
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 from .. import jsx
+from ..image_refs import missing
+from ..inline import asset_src
+from ..safety import is_script_text, refused_url_message
+from ..text import esc, humanize_filename
 from . import register
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
@@ -63,3 +67,77 @@ def lite_youtube(flow, tag, node, line):
         title = flow.ctx.heading or "Vidéo"
         flow.ctx.problem("embed_title_missing", line, f"Vidéo « {video_id} » sans titre : remplie avec « {title} ».")
     flow.add("video", {"title": title[:255], "video_file": None, "url": url, "transcript": ""})
+
+
+VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com")
+PLAYER_TITLES = {"youtube video player": "Vidéo YouTube", "vimeo video player": "Vidéo Vimeo",
+                 "dailymotion video player": "Vidéo Dailymotion"}
+
+
+@register("iframe")
+def iframe(flow, tag, node, line):
+    src = str(tag.attrs.get("src") or "")
+    title = str(tag.attrs.get("title") or "").strip()
+    try:
+        host = urlparse(src).netloc.lower()
+    except ValueError:  # "Invalid IPv6 URL": reported below as an invalid address
+        host, src = "", src.partition("://")[2]
+    if not src.startswith(("http://", "https://")):
+        if is_script_text(src):
+            flow.ctx.problem("url_scheme_refused", line, refused_url_message(src))
+            src = ""
+        else:
+            flow.ctx.problem("embed_invalid", line, f"Cadre intégré sans adresse http(s) : « {src} » conservé en texte.")
+        if title or src:
+            flow.html.append(f"<p>{esc(title or src)}</p>")
+        return
+    is_video = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or "/videos/embed/" in src
+    player = PLAYER_TITLES.get(title.lower())
+    if not title or player:
+        # The players' own English default ("YouTube video player") names no video, and reads
+        # English on a French page: the video is named by its section, in French.
+        fill = flow.ctx.heading or ("Vidéo" if is_video else "Contenu intégré")
+        if player and flow.ctx.heading:
+            fill = f"{player} : {flow.ctx.heading}"
+        elif player:
+            fill = player
+        flow.ctx.problem("embed_title_missing", line, f"Cadre intégré « {src} » sans titre parlant : rempli avec « {fill} ».",
+                         "info" if player else "warning")
+        title = fill
+    if is_video:
+        flow.add("video", {"title": title[:255], "video_file": None, "url": src, "transcript": ""})
+    else:
+        height = tag.attrs.get("height")
+        try:
+            height = max(100, min(2000, int(str(height).rstrip("px"))))
+        except (TypeError, ValueError):
+            height = None
+        flow.add("embed", {"url": src, "title": title[:255], "height": height})
+
+
+
+
+@register("video")
+def video(flow, tag, node, line):
+    src = tag.attrs.get("src")
+    if not src:
+        for child in node.children:
+            if child.type == "jsx" and child.meta["tag"].name.lower() == "source":
+                src = child.meta["tag"].attrs.get("src")
+    src = asset_src(src, flow.ctx)
+    if is_script_text(src):
+        flow.ctx.problem("url_scheme_refused", line, refused_url_message(src))
+        flow.html.append(f"<p>{esc(tag.attrs.get('title') or flow.ctx.heading or 'Vidéo')}</p>")
+        return
+    title = str(tag.attrs.get("title") or flow.ctx.heading or humanize_filename(src) or "Vidéo")
+    if src.startswith(("http://", "https://")):
+        flow.add("video", {"title": title[:255], "video_file": None, "url": src, "transcript": ""})
+        return
+    found = flow.ctx.local_file(src, line)
+    if found is None:
+        missing(flow.ctx, src, line)
+        flow.html.append(f"<p>{esc(title)}</p>")
+        return
+    flow.add("video", {"title": title[:255], "video_file": {"__document__": str(found)}, "url": "", "transcript": ""})
+
+
