@@ -87,6 +87,7 @@ class Importer:
                 "révision."))
         with run_controls(dry_run=self.dry_run):
             skeleton = ensure_skeleton(self.user)
+            self.home = skeleton.home_fr  # the French home, which the old site's home rows are written to
             self.tree = Tree(skeleton.home_fr, self.report, self._fail, dry_run=self.dry_run)
             self._prepare()
             self._count_missing()
