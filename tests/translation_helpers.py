@@ -8,6 +8,7 @@ from wagtail.images.models import Image
 
 import polib
 
+from pages.help.models import HelpBox
 from pages.models import ToolGuidePage
 from pages.site_setup.skeleton import publish
 
@@ -26,6 +27,9 @@ def every_block_body(link_page):
         '<p>Texte en <i>italique</i> et <a href="https://example.org/guide">lien externe</a>.</p>'
     )
     inner = [block("paragraph", "<p>Nettoyez la buse après usage.</p>")]
+    help_box, _created = HelpBox.objects.get_or_create(
+        name="aide-test", locale=link_page.locale,
+        defaults={"title": "Besoin d'aide ?", "text": "<p>Écrivez-nous.</p>"})
     return [
         block("heading", {"text": "Avant de commencer", "level": "h2", "anchor": ""}),
         block("paragraph", paragraph),
@@ -62,6 +66,7 @@ def every_block_body(link_page):
             {"label": "Windows", "body": [block("paragraph", "<p>Ouvrez le logiciel depuis le menu Démarrer.</p>")]},
             {"label": "macOS", "body": [block("paragraph", "<p>Ouvrez le logiciel depuis le Launchpad.</p>")]},
         ]}),
+        block("help_box", help_box.pk),
     ]
 
 

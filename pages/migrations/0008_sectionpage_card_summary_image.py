@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0006_code_languages_and_optional_guide_fields'),
+        ('pages', '0007_help_box_block'),
         ('wagtailimages', '0027_image_description'),
     ]
 
