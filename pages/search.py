@@ -71,7 +71,7 @@ def _text_of(page):
     for part in parts:  # summary and meta description are often the same sentence
         if part and not any(part in earlier for earlier in kept):
             kept.append(part)
-    return " ".join(kept)
+    return " · ".join(kept)
 
 
 def _field_text(page, name, value):
