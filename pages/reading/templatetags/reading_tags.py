@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page
@@ -17,6 +18,8 @@ from pages.templatetags.navigation_tags import SECTION_DEPTH
 register = template.Library()
 
 TOC_LEVELS = {"h2": 2, "h3": 3}
+# Where `{{ page_toc_here }}` puts the contents: below the title, above the summary and hero.
+TOC_MARK = "<!-- page-toc -->"
 
 
 class _HeadingCollector(HTMLParser):
@@ -58,15 +61,19 @@ class PageTocNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        body = self.nodelist.render(context)
+        with context.push(page_toc_here=mark_safe(TOC_MARK)):  # noqa: S308 - a constant comment
+            body = self.nodelist.render(context)
         entries = headings_of(body)
         toc = render_to_string("reading/toc.html", {"entries": entries}) if entries else ""
-        return toc + body
+        if TOC_MARK in body:
+            return mark_safe(body.replace(TOC_MARK, toc, 1))  # noqa: S308 - both rendered by templates
+        return mark_safe(toc + body)  # noqa: S308 - both rendered by templates
 
 
 @register.tag
 def page_toc(parser, token):
-    """`{% page_toc %}…{% endpage_toc %}`: "On this page" for everything rendered inside.
+    """`{% page_toc %}…{% endpage_toc %}`: "On this page" for everything rendered inside, placed
+    where `{{ page_toc_here }}` stands (else first).
 
     The page type's own sections (practical information, steps, gallery…) and the body's heading
     blocks are read from the rendered HTML, so the contents follow document order and every
