@@ -15,7 +15,7 @@ import sys
 import time
 
 from bench import loadgen
-from bench.server import HOST, ROOT, env, manage, recreate_database, start_gunicorn, stop, wait_for
+from bench.server import HOST, ROOT, env, manage, recreate_database, seed, start_gunicorn, stop, wait_for
 
 RESULTS = ROOT / "bench" / "results"
 PORT = int(os.environ.get("LOAD_APP_PORT", "18785"))
@@ -78,7 +78,7 @@ def main():
     manage(e, "migrate", "--no-input", "-v0")
     manage(e, "setup_site", "--demo")
     manage(e, "collectstatic", "--no-input", "-v0")
-    manage(e, "seed_bench_pages", "--pages", str(args.pages))
+    seed(e, args.pages)
     import redis
 
     redis.Redis.from_url(args.redis_url).flushdb()

@@ -32,6 +32,7 @@ from bench.server import (
     env,
     manage,
     recreate_database,
+    seed,
     start_gunicorn,
     stop,
     wait_for,
@@ -147,7 +148,7 @@ def prepare(args, sizes):
         if previous is None or not args.fresh:
             manage(e, "migrate", "--no-input", "-v0")
             manage(e, "setup_site", "--demo")
-        manage(e, "seed_bench_pages", "--pages", str(pages))
+        seed(e, pages)
         previous = url
     manage(e, "collectstatic", "--no-input", "-v0")
 

@@ -38,6 +38,11 @@ def manage(e, *args):
     subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=e, check=True)
 
 
+def seed(e, pages):
+    """Bring the benchmark site to `pages` live pages (bench/seed_pages.py)."""
+    subprocess.run([PY, "-m", "bench.seed_pages", "--pages", str(pages)], cwd=ROOT, env=e, check=True)
+
+
 def recreate_database(database_url, template=None):
     """Drop and create the PostgreSQL database named in `database_url` (a copy of `template`'s, if given)."""
     name = database_url.rsplit("/", 1)[1]

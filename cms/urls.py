@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.api.v3 import api_index, find_page_v3, openapi_v3
-from pages.feedback import submit_feedback
+from pages.feedback.views import submit_feedback
 from pages.sitemaps import BilingualSitemap
 from pages.views import robots_txt, search
 

@@ -11,5 +11,3 @@ class PagesConfig(AppConfig):
         from pages.uploads.limits import apply_pillow_limits
 
         apply_pillow_limits()
-
-        from pages.translation import slugs  # noqa: F401  (connects its signal receiver)

@@ -9,7 +9,7 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from pages.workflows import TRANSLATORS
+from pages.review.workflows import TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

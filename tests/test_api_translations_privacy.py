@@ -62,7 +62,7 @@ def test_a_group_restriction_hides_the_translation_from_a_signed_in_user_outside
 ):
     from django.contrib.auth.models import Group
 
-    from pages.workflows import ADMINISTRATORS, EDITORS
+    from pages.review.workflows import ADMINISTRATORS, EDITORS
 
     _restrict(site_tree.space_en, PageViewRestriction.GROUPS, groups=[Group.objects.get(name=ADMINISTRATORS)])
     client.force_login(role_users[EDITORS])
@@ -71,7 +71,7 @@ def test_a_group_restriction_hides_the_translation_from_a_signed_in_user_outside
 
 
 def test_a_login_restriction_lists_the_translation_for_a_signed_in_reader(client, site_tree, role_users):
-    from pages.workflows import EDITORS
+    from pages.review.workflows import EDITORS
 
     _restrict(site_tree.space_en, PageViewRestriction.LOGIN)
     client.force_login(role_users[EDITORS])

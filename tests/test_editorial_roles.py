@@ -11,7 +11,7 @@ from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
 import pytest
 
-from pages.workflows import ROLES, STOCK_WORKFLOW_NAME, WORKFLOW_NAME, ensure_editorial_roles
+from pages.review.workflows import ROLES, STOCK_WORKFLOW_NAME, WORKFLOW_NAME, ensure_editorial_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, Revision
 
 import pytest
 
-from pages.delivery.preview import make_token
+from pages.preview.views import make_token
 
 pytestmark = pytest.mark.django_db
 

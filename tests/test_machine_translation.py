@@ -10,13 +10,13 @@ from wagtail_localize.strings import StringValue
 
 import pytest
 
-from pages.models import GlossaryTerm
 from pages.site_setup.skeleton import publish
 from pages.translation.machine import (
     DeepLGlossaryTranslator,
     GlossaryOfflineTranslator,
     machine_translate_page,
 )
+from pages.translation.models import GlossaryTerm
 from pages.translation.status import Detail, Status, translation_state
 
 from .translation_helpers import add_french_guide, block

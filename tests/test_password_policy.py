@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 import pytest
 from bs4 import BeautifulSoup
 
-from pages.workflows import EDITORS
+from pages.review.workflows import EDITORS
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ import pytest
 
 from pages.importers.docusaurus.plan import build_plan
 from pages.importers.docusaurus.writer import Importer
+from pages.review.workflows import EDITORS
 from pages.site_setup.demo_media import _pdf as demo_pdf
 from pages.uploads.checks import check_document
-from pages.workflows import EDITORS
 from tests import pdf_samples
 from tests.test_allowed_markup import MINISITE, imported
 

@@ -17,7 +17,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 import pytest
 
 from pages.models import SpacePage
-from pages.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
+from pages.review.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
 from tests.editorial import space_form
 
 pytestmark = pytest.mark.django_db

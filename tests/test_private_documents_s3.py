@@ -19,7 +19,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from cms.media_storage import s3_storages
-from pages.workflows import EDITORS
+from pages.review.workflows import EDITORS
 from tests import pdf_samples, upload_samples
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.test import Client
 
 import pytest
 
-from pages.models import ReaderFeedback
+from pages.feedback.models import ReaderFeedback
 
 pytestmark = pytest.mark.django_db
 

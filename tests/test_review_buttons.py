@@ -7,7 +7,7 @@ from wagtail.admin.action_menu import PageActionMenu
 import pytest
 
 from pages.models import SpacePage
-from pages.workflows import REVIEWERS
+from pages.review.workflows import REVIEWERS
 from tests.editorial import add_space_url, space_form
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from pages.workflows import EDITORS, REVIEWERS, TRANSLATORS
+from pages.review.workflows import EDITORS, REVIEWERS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import WorkflowState
 
 import pytest
 
-from pages.workflows import EDITORS, REVIEWERS
+from pages.review.workflows import EDITORS, REVIEWERS
 from tests.editorial import add_space_url, edit_url, space_form
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from wagtail.models import Revision
 import pytest
 
 from pages.models import SpacePage
-from pages.workflows import EDITORS, REVIEWERS
+from pages.review.workflows import EDITORS, REVIEWERS
 from tests.editorial import add_space_url, space_form, workflow_action_url
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pages.models import GlossaryTerm
 from pages.site_setup.skeleton import publish
+from pages.translation.models import GlossaryTerm
 
 pytestmark = pytest.mark.django_db
 

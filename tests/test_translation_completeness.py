@@ -11,9 +11,9 @@ from wagtail_localize.models import StringSegment, Translation
 
 import pytest
 
+from pages.review.workflows import EDITORS, REVIEWERS, TRANSLATORS
 from pages.site_setup.skeleton import publish
 from pages.translation.po import sync_source
-from pages.workflows import EDITORS, REVIEWERS, TRANSLATORS
 
 from .translation_helpers import add_french_guide, block
 

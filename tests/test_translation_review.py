@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 import pytest
 
-from pages.workflows import REVIEWERS, TRANSLATORS
+from pages.review.workflows import REVIEWERS, TRANSLATORS
 from tests.editorial import edit_url, space_form, workflow_action_url
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from pages.workflows import EDITORS, TRANSLATORS
+from pages.review.workflows import EDITORS, TRANSLATORS
 
 from .translation_helpers import add_french_guide
 

@@ -8,7 +8,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from pages.workflows import ADMINISTRATORS, EDITORS
+from pages.review.workflows import ADMINISTRATORS, EDITORS
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from wagtail.models import Collection
 import pytest
 from PIL import Image as PILImage
 
+from pages.review.workflows import EDITORS
 from pages.uploads.checks import check_document, check_image
-from pages.workflows import EDITORS
 from tests import upload_samples as samples
 
 pytestmark = pytest.mark.django_db

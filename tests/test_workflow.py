@@ -9,7 +9,7 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 import pytest
 
 from pages.models import SpacePage
-from pages.workflows import EDITORS, REVIEWERS, TRANSLATORS, WORKFLOW_NAME
+from pages.review.workflows import EDITORS, REVIEWERS, TRANSLATORS, WORKFLOW_NAME
 from tests.editorial import AJAX, add_space_url, edit_url, space_form, workflow_action_url
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +150,7 @@ def test_a_reviewer_cannot_approve_a_page_in_a_tree_they_have_no_rights_on(clien
 
     from wagtail.models import GroupPagePermission
 
-    from pages.models import EditorialReviewTask
+    from pages.review.models import EditorialReviewTask
 
     # A reviewer group limited to the English tree, added to the review step.
     english_reviewers = Group.objects.create(name="Révision anglaise")

@@ -18,6 +18,13 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "home",
     "pages",
+    # Features built on the page models, each in one package. Listed before wagtail_localize and
+    # wagtail.admin: their templates and hooks override those apps' own.
+    "pages.api",
+    "pages.translation",
+    "pages.review",
+    "pages.feedback",
+    "pages.preview",
     "cms.security",  # login throttling page, two-factor views, Content-Security-Policy
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; never list both

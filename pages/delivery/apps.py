@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DeliveryConfig(AppConfig):
-    """HTTP caching, the page cache and its invalidation, publish webhooks, headless preview."""
+    """HTTP caching, the page cache and its invalidation, publish webhooks."""
 
     name = "pages.delivery"
     label = "delivery"  # keeps table names and migration history

@@ -1,13 +1,10 @@
 """Admin: webhook endpoints (editable) and their delivery log (read-only), under Settings."""
 
-from django.conf import settings
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -55,17 +52,3 @@ class WebhooksGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_webhooks():
     return WebhooksGroup()
-
-
-@hooks.register("register_admin_urls")
-def register_headless_preview_url():
-    from .preview import start_preview
-
-    return [path("headless-preview/<int:page_id>/", start_preview, name="headless_preview")]
-
-
-@hooks.register("register_page_header_buttons")
-def headless_preview_button(page, user, view_name, next_url=None):
-    if settings.HEADLESS_PREVIEW_CLIENT_URL and page.permissions_for_user(user).can_edit():
-        yield Button(_("Aperçu sur le portail"), reverse("headless_preview", args=[page.pk]),
-                     icon_name="view", priority=66, attrs={"target": "_blank", "rel": "noopener"})

@@ -11,10 +11,9 @@ class LiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Register the live parts, so that placeholders of a cached page can be filled at once.
+        # The live blocks register themselves when pages.blocks is imported, which the page
+        # models do before any ready(): placeholders of a cached page can be filled at once.
         from django.db.models.signals import post_delete, post_save
-
-        import pages.blocks.body  # noqa: F401
 
         from . import notices
         from .models import SiteNotice

@@ -5,13 +5,13 @@ from django.db import migrations, models
 
 
 def create_editorial_roles(apps, schema_editor):
-    from pages.workflows import ensure_editorial_roles
+    from pages.review.workflows import ensure_editorial_roles
 
     ensure_editorial_roles(apps)
 
 
 def remove_editorial_roles(apps, schema_editor):
-    from pages.workflows import remove_editorial_roles
+    from pages.review.workflows import remove_editorial_roles
 
     remove_editorial_roles(apps)
     if schema_editor.connection.vendor == "postgresql":

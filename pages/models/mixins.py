@@ -12,8 +12,8 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from pages.api.fields import choice_api_fields
-from pages.translation.api import TranslationsField
-from pages.translation.public import ReaderCompletenessField
+
+from .streamfields import materialize_streamfields
 
 
 class ServiceStatus(models.TextChoices):
@@ -80,27 +80,18 @@ class ContentPage(Page):
         help_text=_("Front matter du fichier d'origine, conservé pour référence."),
     )
 
-    common_api_fields = [
-        APIField("verified_on"), APIField("last_published_at"),
-        # language -> id, URL, translation status (the page's locale is in meta.locale)
-        APIField("translations", serializer=TranslationsField(source="*")),
-        # is untranslated French on this page, is it behind its French version (detail view)
-        APIField("translation_completeness", serializer=ReaderCompletenessField(source="*")),
-    ]
+    # The API layer adds the translation fields (pages/api/translations.py).
+    common_api_fields = [APIField("verified_on"), APIField("last_published_at")]
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        from pages.translation.streamfields import materialize_streamfields
-
         # Lists saved from code must be in block format, or translators never see their items.
         materialize_streamfields(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
-        from pages.translation.streamfields import materialize_streamfields
-
         materialize_streamfields(self)  # same ids in the revision as in the page row
         return super().save_revision(*args, **kwargs)
 

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from pages.blocks import BodyStreamBlock
 from pages.blocks.text import INLINE_FEATURES
 
+from .listing import section_children
 from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
 
 
@@ -82,7 +83,5 @@ class SectionPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from pages.translation.public import section_children
-
         context["children"] = section_children(self) if self.show_child_cards else []
         return context

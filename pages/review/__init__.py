@@ -1,1 +1,2 @@
-"""Admin side of the review workflow: freshness report, dashboard panel, translations under review."""
+"""Editorial review: roles and the workflow (`workflows.py`), the review step (`models.py`), what a
+review action did, freshness and alt-text reports, dashboard panels, two editors on one page."""

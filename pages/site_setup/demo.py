@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.users.models import UserProfile
 
 from pages.models import MissionPage, SpacePage, ToolGuidePage
-from pages.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
+from pages.review.workflows import ADMINISTRATORS, EDITORS, REVIEWERS, TRANSLATORS
 
 from .demo_media import demo_document, demo_image
 from .skeleton import ensure_live_translation, ensure_skeleton, publish, publish_translation

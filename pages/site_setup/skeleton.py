@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from pages.models import SectionPage
-from pages.workflows import ensure_editorial_roles
+from pages.review.workflows import ensure_editorial_roles
 
 from .translations import segment_pairs, translate_page
 

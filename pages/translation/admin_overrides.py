@@ -28,11 +28,10 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import apply_machine_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from pages.review.translation import TRANSLATION_SYNC
-
 from .completeness import completeness
 from .drafts import save_translation_draft, target_page
 from .po import POFileRejected, apply_entries, parse_po_file
+from .review import TRANSLATION_SYNC
 from .status import source_differs
 
 

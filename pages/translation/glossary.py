@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from pages.models import GlossaryTerm
+from .models import GlossaryTerm
 
 
 @dataclass(frozen=True)

@@ -10,31 +10,14 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .api import TranslationsField
 from .status import behind_since
-
-
-def section_children(section):
-    """Cards of a section: its live children, plus, in a target language, the French children
-    not translated yet (readers get the French page, marked as such, rather than nothing)."""
-    own = list(section.get_children().live().public().specific().defer_streamfields())
-    if section.locale.language_code == settings.LANGUAGE_CODE:
-        return own
-    french_section = section.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
-    if french_section is None:
-        return own
-    french_children = list(french_section.get_children().live().public().specific().defer_streamfields())
-    french_keys = {child.translation_key for child in french_children}
-    translated = {child.translation_key: child for child in own}
-    cards = [translated.get(child.translation_key, child) for child in french_children]
-    return cards + [child for child in own if child.translation_key not in french_keys]
 
 
 def partly_french_notice(page):
     """{'source': French page, 'segments': n} when the live translation still shows French text."""
     if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
         return None
-    from pages.review.translation import translation_for
+    from .review import translation_for
 
     translation = translation_for(page)
     segments = live_french_segments(page, translation) if translation else []
@@ -88,7 +71,7 @@ def reader_completeness(page):
     untranslated French text is on the page), "french_segments" (their paths), "behind_source",
     "behind_since"}.
     """
-    from pages.review.translation import translation_for
+    from .review import translation_for
 
     result = {"language": page.locale.language_code, "translation_of": None, "complete": True,
               "french_segments": [], "behind_source": False, "behind_since": None}
@@ -103,13 +86,6 @@ def reader_completeness(page):
         result.update(translation_of=french.pk, behind_source=since is not None,
                       behind_since=since.isoformat() if since else None)
     return result
-
-
-class ReaderCompletenessField(TranslationsField):
-    """Read-only API field (v2 detail, v3): `reader_completeness` of the page; null in v2 listings."""
-
-    def detail(self, page, request):
-        return reader_completeness(page)
 
 
 def _page_at(root, components):

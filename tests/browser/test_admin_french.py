@@ -14,7 +14,7 @@ from django.urls import reverse
 
 import pytest
 
-from pages.workflows import REVIEWERS, TRANSLATORS
+from pages.review.workflows import REVIEWERS, TRANSLATORS
 
 from .test_review_journey import ACCOUNTS, log_in
 

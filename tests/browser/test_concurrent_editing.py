@@ -5,7 +5,7 @@ import re
 import pytest
 
 from pages.models import SpacePage
-from pages.workflows import EDITORS, REVIEWERS
+from pages.review.workflows import EDITORS, REVIEWERS
 from tests.browser.test_review_journey import ACCOUNTS, log_in
 
 pytestmark = pytest.mark.browser

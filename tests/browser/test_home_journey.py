@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from home.models import HomePage
-from pages.workflows import EDITORS, REVIEWERS
+from pages.review.workflows import EDITORS, REVIEWERS
 
 from .test_review_journey import log_in
 

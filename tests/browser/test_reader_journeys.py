@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.models import ReaderFeedback
+from pages.feedback.models import ReaderFeedback
 
 from .pages import rich_guide
 

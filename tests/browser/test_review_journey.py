@@ -5,8 +5,8 @@ import re
 import pytest
 
 from pages.models import SpacePage
+from pages.review.workflows import EDITORS, REVIEWERS
 from pages.site_setup.demo import DEMO_ACCOUNTS
-from pages.workflows import EDITORS, REVIEWERS
 
 pytestmark = pytest.mark.browser
 

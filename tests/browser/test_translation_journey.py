@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from pages.models import SpacePage
-from pages.workflows import EDITORS, REVIEWERS, TRANSLATORS
+from pages.review.workflows import EDITORS, REVIEWERS, TRANSLATORS
 
 from .test_review_journey import ACCOUNTS, log_in
 

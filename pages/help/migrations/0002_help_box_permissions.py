@@ -11,7 +11,7 @@ GRANTS = {
 
 
 def grant(apps, schema_editor):
-    from pages.workflows import _permission
+    from pages.review.workflows import _permission
 
     Group = apps.get_model("auth", "Group")
     for name, actions in GRANTS.items():

@@ -6,7 +6,7 @@ GRANTS = {"Révision": ["add", "change", "delete", "view"], "Traduction": ["chan
 
 
 def grant(apps, schema_editor):
-    from pages.workflows import _permission
+    from pages.review.workflows import _permission
 
     Group = apps.get_model("auth", "Group")
     for name, actions in GRANTS.items():

@@ -27,8 +27,8 @@ def translation_editor_actions(context, translation, instance):
 
     from wagtail.models import Page
 
-    from pages.review.translation import translation_for
     from pages.translation.completeness import completeness
+    from pages.translation.review import translation_for
 
     request = context["request"]
     is_page = isinstance(instance, Page)

@@ -56,7 +56,7 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         return self._user_can_review(obj, user)
 
     def get_actions(self, obj, user):
-        from pages.review.translation import incomplete_translation
+        from pages.translation.review import incomplete_translation
 
         if not self._user_can_review(obj, user):
             return []
@@ -82,8 +82,8 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied(COMMENT_REQUIRED)
         if action_name == "approve":
-            from pages.review.translation import incomplete_translation
             from pages.translation.completeness import summary
+            from pages.translation.review import incomplete_translation
 
             missing = incomplete_translation(obj)
             if missing:
@@ -107,6 +107,9 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
         return _("Les membres des groupes choisis approuvent ou renvoient les pages qu'ils ont le droit de publier.")
 
     class Meta:
+        # Created by the pages app's migrations: it stays in that app, so the table, the
+        # content type and the migration history are unchanged.
+        app_label = "pages"
         verbose_name = _("révision par un groupe, dans son arborescence")
         verbose_name_plural = _("révisions par un groupe, dans leur arborescence")
 

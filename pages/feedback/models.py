@@ -13,6 +13,9 @@ class ReaderFeedback(models.Model):
     created_at = models.DateTimeField(_("reçu le"), auto_now_add=True, db_index=True)
 
     class Meta:
+        # Created by the pages app's migrations: it stays in that app, so the table and the
+        # migration history are unchanged.
+        app_label = "pages"
         verbose_name = _("avis de lecteur")
         verbose_name_plural = _("avis des lecteurs")
         ordering = ["-created_at"]

@@ -1,6 +1,11 @@
-"""API: each page's translations (language → id, URL, status)."""
+"""API: each page's translations (language → id, URL, status) and what a reader may rely on about
+its language. The API layer adds both fields to every content page (`attach_translation_fields`,
+called once the models are loaded), so the page models know nothing of translation."""
 
+from django.apps import apps
 from django.conf import settings
+
+from wagtail.api import APIField
 
 from rest_framework.fields import Field
 
@@ -15,7 +20,7 @@ def translations_map(page, request=None):
     """
     from wagtail.models import Locale
 
-    from .status import Status, translation_state
+    from pages.translation.status import Status, translation_state
 
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     default = locales.get(settings.LANGUAGE_CODE)
@@ -68,3 +73,30 @@ class TranslationsField(Field):
 
     def detail(self, page, request):
         return translations_map(page, request)
+
+
+class ReaderCompletenessField(TranslationsField):
+    """Read-only API field (v2 detail, v3): `reader_completeness` of the page; null in v2 listings."""
+
+    def detail(self, page, request):
+        from pages.translation.public import reader_completeness
+
+        return reader_completeness(page)
+
+
+def translation_api_fields():
+    return [
+        # language -> id, URL, translation status (the page's locale is in meta.locale)
+        APIField("translations", serializer=TranslationsField(source="*")),
+        # is untranslated French on this page, is it behind its French version (detail view)
+        APIField("translation_completeness", serializer=ReaderCompletenessField(source="*")),
+    ]
+
+
+def attach_translation_fields():
+    """Give every content page type the two translation fields, after its own (v2 and v3 read them)."""
+    from pages.models import ContentPage
+
+    for model in apps.get_models():
+        if issubclass(model, ContentPage) and not any(f.name == "translations" for f in model.api_fields):
+            model.api_fields = [*model.api_fields, *translation_api_fields()]

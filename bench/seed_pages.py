@@ -1,14 +1,14 @@
-"""Pages for the benchmark: copies of the demo space, spread over sections of at most 1,000."""
+"""Pages for the benchmark: copies of the demo space, spread over sections of at most 1,000.
+
+`python -m bench.seed_pages --pages N` (with the benchmark's environment) brings the site to N live pages.
+"""
+
+import os
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
-
-from wagtail.models import Locale
-from wagtail.signal_handlers import disable_reference_index_auto_update
-
-from pages.models import SectionPage, SpacePage
 
 BATCH = 1000
 
@@ -20,13 +20,18 @@ def seed_pages(total):
     (`manage.py update_index` and `rebuild_references_index` would): they are copies of one page,
     and updating both indexes took half of the seeding time.
     """
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
     backends = {name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()}
     with override_settings(WAGTAILSEARCH_BACKENDS=backends), disable_reference_index_auto_update():
         return _seed(total)
 
 
 def _seed(total):
-    from wagtail.models import Page
+    # Imported here: run as a script, Django is set up only in main().
+    from wagtail.models import Locale, Page
+
+    from pages.models import SectionPage, SpacePage
 
     fr = Locale.objects.get(language_code="fr")
     template = SpacePage.objects.get(locale=fr, slug="studio-balado")
@@ -54,3 +59,20 @@ def _seed(total):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return Page.objects.live().count()
+
+
+def main():
+    import argparse
+
+    import django
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, required=True, help="live pages wanted in all")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    django.setup()
+    print(f"{seed_pages(args.pages)} live pages.")
+
+
+if __name__ == "__main__":
+    main()

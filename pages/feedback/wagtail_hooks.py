@@ -46,7 +46,7 @@ reader_feedback_viewset = ReaderFeedbackViewSet("reader_feedback")
 class FeedbackSummaryView(WagtailAdminTemplateMixin, TemplateView):
     """One row per page that received feedback: yes, no, total, newest first by volume."""
 
-    template_name = "pages/admin/feedback_summary.html"
+    template_name = "feedback/admin/summary.html"
     page_title = _("Avis des lecteurs par page")
     header_icon = "comment"
 

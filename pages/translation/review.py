@@ -20,7 +20,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views.convert import convert_to_alias
 
-from pages.translation.completeness import completeness, require_complete
+from .completeness import completeness, require_complete
 
 TRANSLATION_SYNC = "studiobib.translation_sync"
 
@@ -103,7 +103,7 @@ def submit_translation_view(request, page_id):
         else:
             messages.success(request, _("La traduction « %(title)s » est envoyée à la révision.") % {"title": page.title})
             return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return TemplateResponse(request, "pages/review/submit_translation.html", {
+    return TemplateResponse(request, "pages/translation/submit_to_review.html", {
         "page": page, "in_review": page.workflow_in_progress,
         "completeness": completeness(translation_for(page)),
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),

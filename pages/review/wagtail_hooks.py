@@ -6,20 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .alt_texts import AltTextsToReviewView
 from .freshness import overdue_review_dates
 from .report import PagesToReviewView
-from .translation import (
-    TRANSLATION_SYNC,
-    reviewed_convert_to_alias,
-    submit_translation_view,
-    translation_for,
-)
 
 
 @hooks.register("register_admin_urls")
@@ -31,9 +23,6 @@ def review_urls():
         path("reports/textes-alternatifs/", AltTextsToReviewView.as_view(), name="alt_texts_to_review"),
         path("reports/textes-alternatifs/results/", AltTextsToReviewView.as_view(results_only=True),
              name="alt_texts_to_review_results"),
-        path("revision/traduction/<int:page_id>/", submit_translation_view, name="studiobib_submit_translation"),
-        path("localize/page/<int:page_id>/convert_to_alias/", reviewed_convert_to_alias,
-             name="studiobib_convert_to_alias"),
     ]
 
 
@@ -76,32 +65,4 @@ def add_review_panels(request, panels):
     panels.append(MyPagesToReviewPanel())
 
 
-def _submit_translation_buttons(page, user, priority):
-    if page.locale_id == Locale.get_default().pk:
-        return []
-    perms = page.permissions_for_user(user)
-    if not (perms.can_edit() and perms.can_submit_for_moderation()) or translation_for(page) is None:
-        return []
-    return [Button(_("Envoyer la traduction à la révision"), reverse("studiobib_submit_translation", args=[page.pk]),
-                   icon_name="tasks", priority=priority)]
-
-
-@hooks.register("register_page_header_buttons")
-def submit_translation_header_button(page, user, view_name=None, next_url=None):
-    return _submit_translation_buttons(page, user, priority=15)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def submit_translation_listing_button(page, user, next_url=None):
-    return _submit_translation_buttons(page, user, priority=15)
-
-
-@hooks.register("register_log_actions")
-def review_log_actions(actions):
-    @actions.register_action(TRANSLATION_SYNC)
-    class TranslationSyncFormatter(LogFormatter):
-        label = _("Synchronisation de la traduction")
-
-        def format_message(self, log_entry):
-            return _("Traduction synchronisée depuis la page source")
-from . import workflow_menu  # noqa: E402, F401 (registers its hook)
+from . import edit_conflicts, outcomes, workflow_menu  # noqa: E402, F401 (register their hooks)

@@ -18,6 +18,9 @@ class GlossaryTerm(models.Model):
     note = models.TextField(_("note"), blank=True, help_text=_("Contexte ou exemple d'usage pour les traducteurs."))
 
     class Meta:
+        # Created by the pages app's migrations: it stays in that app, so the table and the
+        # migration history are unchanged.
+        app_label = "pages"
         verbose_name = _("terme du glossaire")
         verbose_name_plural = _("glossaire")
         ordering = ["source_term"]
