@@ -71,7 +71,7 @@ def _text_of(page):
     for part in parts:  # summary and meta description are often the same sentence
         if part and not any(part in earlier for earlier in kept):
             kept.append(part)
-    return " ".join(kept)
+    return " · ".join(kept)
 
 
 def _field_text(page, name, value):
@@ -81,7 +81,8 @@ def _field_text(page, name, value):
         return str(value)
     if hasattr(model_field, "get_searchable_content"):
         content = model_field.get_searchable_content(value)
-        text = " ".join(str(c) for c in content if c)
+        # One piece per block (a step's title, then its text): keep them apart in the snippet.
+        text = " · ".join(" ".join(re.sub(r"<[^>]+>", " ", str(c)).split()) for c in content if str(c).strip())
     else:
         text = str(value)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip()

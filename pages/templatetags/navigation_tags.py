@@ -115,8 +115,15 @@ def _last_visible_descendant(page, branch, facts, window=50):
 
 @register.simple_tag(takes_context=True)
 def reading_navigation(context, page=None):
-    """The section tree and previous/next of a page; the sidebar and the pager both read it."""
-    return section_navigation(page or None, context.get("request"))
+    """The section tree and previous/next of a page; the sidebar, the pager and the phone menu
+    drawer all read it, once per request."""
+    request = context.get("request")
+    if request is None or not getattr(page, "pk", None):
+        return section_navigation(page or None, request)
+    known = facts_for(request).__dict__.setdefault("section_navigation", {})
+    if page.pk not in known:
+        known[page.pk] = section_navigation(page, request)
+    return known[page.pk]
 
 
 @dataclass

@@ -123,6 +123,8 @@ def test_public_pages_of_every_type_load_without_any_violation(
     watched_tab.goto(base + "/fr/creatives/decoupeuse-vinyle/")
     assert watched_tab.get_by_role("tab").count() == 2
     watched_tab.goto(base + "/fr/creatives/tutoriels-video/")
+    # The YouTube player is framed once the reader agrees to load it.
+    watched_tab.get_by_role("button", name="Charger la vidéo (youtube.com dépose des cookies)").click()
     assert (
         watched_tab.locator("iframe[src^='https://www.youtube-nocookie.com/embed/']").count() == 1
     )

@@ -135,7 +135,12 @@ def test_pages_fit_a_phone_screen_and_keep_search_and_navigation(live_server, li
             page.goto(live_server.url + url)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {width}px"
-            assert page.locator("#site-search-q").is_visible()
+            # The header is one compact row: search and the sections are in the menu drawer.
+            assert page.locator("[data-drawer-open]").is_visible()
+            assert page.locator(".site-header").bounding_box()["height"] < 80
+        page.locator("[data-drawer-open]").click()
+        assert page.locator("#drawer-search-q").is_visible()
+        page.keyboard.press("Escape")
         page.goto(live_server.url + guide)
         assert page.locator(".section-nav").is_visible()
         page.get_by_role("tab", name="macOS").tap()
