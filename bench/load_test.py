@@ -15,7 +15,17 @@ import sys
 import time
 
 from bench import loadgen
-from bench.server import HOST, ROOT, env, manage, recreate_database, seed, start_gunicorn, stop, wait_for
+from bench.server import (
+    HOST,
+    ROOT,
+    env,
+    manage,
+    recreate_database,
+    seed,
+    start_gunicorn,
+    stop,
+    wait_for,
+)
 
 RESULTS = ROOT / "bench" / "results"
 PORT = int(os.environ.get("LOAD_APP_PORT", "18785"))
