@@ -10,34 +10,48 @@ from wagtail.api import APIField
 from rest_framework.fields import Field
 
 
-def translations_map(page, request=None):
+def translations_map(page, request=None, public_pages=None):
     """{language: {"id", "url", "status"}} for every content language, the page's own included.
 
     `status` is "source" for the French page, else the state of that translation (missing,
     in_progress, outdated, up_to_date). Another language's page gets an id and a URL only when
     the requester could read it at that URL: live, and past every view restriction on it or its
-    ancestors (a request-less caller, as API v3's field resolver, counts as anonymous).
+    ancestors (a request-less caller, as API v3's field resolver, counts as anonymous). API v2
+    passes its `public_pages` queryset (what this requester may read), which answers that in one
+    query.
+
+    Reads the locales and every language's version of the page (with its live revision, which the
+    status needs) once, and hands each version to the status, which would otherwise find it again.
     """
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Page
 
     from pages.translation.status import Status, translation_state
 
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    default = locales.get(settings.LANGUAGE_CODE)
-    french = page if page.locale_id == getattr(default, "pk", None) else page.get_translation_or_none(default)
+    code_of = {locale.pk: code for code, locale in locales.items()}
     pages = {page.locale.language_code: page}
-    for other in page.get_translations().select_related("locale"):
-        pages[other.locale.language_code] = other
+    for other in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).select_related(
+        "live_revision"
+    ):
+        if other.locale_id in code_of:
+            pages[code_of[other.locale_id]] = other
+    french = pages.get(settings.LANGUAGE_CODE)
+
+    def readable(other):
+        if public_pages is not None:
+            return public_pages.filter(pk=other.pk).exists()
+        return readable_by(other, request)
+
     result = {}
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         other = pages.get(code)
-        live = other is not None and other.live and (other is page or readable_by(other, request))
+        live = other is not None and other.live and (other is page or readable(other))
         if code == settings.LANGUAGE_CODE:
             status = "source" if other is not None else Status.MISSING.value
         elif french is None or code not in locales:
             status = "untracked" if other is not None else Status.MISSING.value
         else:
-            status = str(translation_state(french.specific, locales[code]).status)
+            status = str(translation_state(french.specific, locales[code], target=other).status)
         result[code] = {
             "id": other.pk if live else None,
             "url": other.get_full_url(request=request) if live else None,
@@ -72,7 +86,7 @@ class TranslationsField(Field):
         return self.detail(page, self.context.get("request"))
 
     def detail(self, page, request):
-        return translations_map(page, request)
+        return translations_map(page, request, public_pages=self.context.get("base_queryset"))
 
 
 class ReaderCompletenessField(TranslationsField):

@@ -34,6 +34,21 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
 
     base_serializer_class = PageInItsLanguageSerializer
 
+    def get_base_queryset(self):
+        # Wagtail builds it twice per request (for get_queryset, then for the serializer context),
+        # and each build reads every view restriction and the site's root translations: build it once.
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = super().get_base_queryset()
+        return self._public_pages.all()
+
+    def get_object(self):
+        # Wagtail's get_object returns `base.specific`, which reloads the page without the locale
+        # fetched with it (and the serializer reads it): do the same, keeping the locale.
+        base = super(PagesAPIViewSet, self).get_object()
+        page = base.specific
+        page.locale = base.locale
+        return page
+
     def get_queryset(self):
         # Every item is serialised under its own language: fetch the locales with the pages,
         # and the images and documents a typed page points at.

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from pages.api.fields import choice_api_fields
 
+from .routing import PathRoutingMixin
 from .streamfields import materialize_streamfields
 
 
@@ -51,7 +52,7 @@ def edit_tabs(content_panels, *extra_tabs):
     )
 
 
-class ContentPage(Page):
+class ContentPage(PathRoutingMixin, Page):
     """Abstract base of every page type: review dates and where imported content came from."""
 
     verified_on = models.DateField(

@@ -121,6 +121,6 @@ def locale_home(context, language_code=None):
 @register.inclusion_tag("components/translation_notice.html", takes_context=True)
 def translation_notice(context, page):
     """A visible notice on a translation that is behind its French page (with a link to it)."""
-    from pages.translation.public import outdated_notice, partly_french_notice
+    from pages.translation.public import translation_notices
 
-    return {"notice": outdated_notice(page), "partly_french": partly_french_notice(page), "request": context.get("request")}
+    return {**translation_notices(page), "request": context.get("request")}

@@ -6,40 +6,49 @@ from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from .status import behind_since
 
 
-def partly_french_notice(page):
-    """{'source': French page, 'segments': n} when the live translation still shows French text."""
+def translation_notices(page):
+    """{"notice": outdated_notice, "partly_french": partly_french_notice} of a page, reading the
+    translation that fills it once for both."""
     if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
-        return None
-    from .review import translation_for
+        return {"notice": None, "partly_french": None}
+    translation = (
+        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .exclude(source__locale_id=page.locale_id)
+        .select_related("source", "target_locale")
+        .order_by("-enabled")
+        .first()
+    )
+    return {"notice": outdated_notice(page, translation),
+            "partly_french": partly_french_notice(page, translation if translation and translation.enabled else None)}
 
-    translation = translation_for(page)
+
+def partly_french_notice(page, translation):
+    """{'source': French page, 'segments': n} when the live translation still shows French text.
+
+    `translation` is the enabled translation that fills the page, or None.
+    """
     segments = live_french_segments(page, translation) if translation else []
     if not segments:
         return None
     return {"source": translation.source.get_source_instance(), "segments": len(segments)}
 
 
-def outdated_notice(page):
+def outdated_notice(page, translation):
     """{'source': French page, 'updated_at': …, 'since': …} when this translation is behind its French page.
 
-    Cheap on the common path: two queries, and the text comparison only after a French publish.
+    `translation` is the one that fills the page (enabled or not), or None. Cheap on the common
+    path: the text comparison happens only after a French publish.
     """
-    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
+    if translation is None:
         return None
-    source = (
-        TranslationSource.objects.filter(object_id=page.translation_key, translations__target_locale=page.locale_id)
-        .exclude(locale_id=page.locale_id)
-        .first()
-    )
-    if source is None:
-        return None
+    source = translation.source
     french = source.get_source_instance()
     if not french.live:
         return None

@@ -168,19 +168,36 @@ def behind_since(page, source, target):
     return first or source.last_updated_at
 
 
-def translation_state(page, locale, source=None, translation=None):
-    """The state of the translation of the (French) `page` into `locale`."""
+# "The caller did not say": None is a real answer for a target (no translated page yet).
+UNKNOWN = object()
+
+
+def translation_state(page, locale, source=None, translation=None, target=UNKNOWN):
+    """The state of the translation of the (French) `page` into `locale`.
+
+    A caller that already holds the translated page (or knows there is none) passes it as
+    `target`, which saves the three queries of finding it again from the translation.
+    """
     page = page.specific if type(page) is Page else page
-    if source is None:
-        source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
+    if source is None and translation is None:
+        # The source and its translation into `locale` in one read.
+        translation = (
+            Translation.objects.filter(
+                source__object_id=page.translation_key, source__locale_id=page.locale_id, target_locale=locale
+            ).select_related("source").first()
+        )
+        source = translation.source if translation is not None else None  # no translation: missing
+    elif source is None:
+        source = translation.source
     if source is not None and translation is None:
         translation = source.translations.filter(target_locale=locale).first()
     if source is None or translation is None:
-        target = page.get_translation_or_none(locale)
+        target = page.get_translation_or_none(locale) if target is UNKNOWN else target
         return TranslationState(page, locale, Status.MISSING, target=target)
 
     total, translated = translation.get_progress()
-    target = target_page(translation)
+    if target is UNKNOWN:
+        target = target_page(translation)
     state = TranslationState(
         page, locale, Status.IN_PROGRESS, total, translated,
         last_synced_at=source.last_updated_at, target=target, translation=translation,

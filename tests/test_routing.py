@@ -1,0 +1,72 @@
+"""Public addresses route as Wagtail routes them, with every page on the path read at once."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from pages.models import SpacePage, ToolGuidePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deep_guide(site_tree, admin_user):
+    """A guide two levels below its section: /fr/espaces/studio-balado/micro-guide/."""
+    guide = ToolGuidePage(title="Brancher le micro", slug="micro-guide", summary="Le micro du studio.")
+    site_tree.space_fr.add_child(instance=guide)
+    guide.save_revision(user=admin_user).publish()
+    return guide
+
+
+def test_a_deep_page_is_served_with_its_breadcrumb(client, site_tree, deep_guide):
+    response = client.get("/fr/espaces/studio-balado/micro-guide/")
+    assert response.status_code == 200
+    assert response.context["page"].pk == deep_guide.pk
+    html = response.content.decode()
+    breadcrumb = html[html.index('class="breadcrumb'):]
+    assert breadcrumb.index(site_tree.sections["espaces"].title) < breadcrumb.index(site_tree.space_fr.title)
+
+
+def test_a_missing_level_or_a_draft_page_is_not_found(client, site_tree, deep_guide):
+    assert client.get("/fr/espaces/pas-de-page/micro-guide/").status_code == 404
+    assert client.get("/fr/espaces/studio-balado/micro-guide/de-trop/").status_code == 404
+    deep_guide.unpublish()
+    assert client.get("/fr/espaces/studio-balado/micro-guide/").status_code == 404
+
+
+def test_a_page_below_a_draft_parent_is_served_as_wagtail_serves_it(client, site_tree, deep_guide):
+    # Wagtail checks only the served page: a live page below an unpublished one stays reachable.
+    SpacePage.objects.get(pk=site_tree.space_fr.pk).unpublish()
+    assert client.get("/fr/espaces/studio-balado/micro-guide/").status_code == 200
+
+
+def test_a_private_ancestor_protects_a_deep_page(client, site_tree, deep_guide, django_user_model):
+    restriction = PageViewRestriction.objects.create(
+        page=site_tree.sections["espaces"], restriction_type=PageViewRestriction.GROUPS)
+    staff = Group.objects.create(name="Personnel du studio")
+    restriction.groups.add(staff)
+    url = "/fr/espaces/studio-balado/micro-guide/"
+    response = client.get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    reader = django_user_model.objects.create_user("lectrice", password="lectrice-mot-de-passe-long")
+    reader.groups.add(staff)
+    client.force_login(reader)
+    assert client.get(url).status_code == 200
+
+
+def test_a_password_on_the_page_itself_asks_for_it(client, site_tree, deep_guide):
+    PageViewRestriction.objects.create(page=deep_guide, restriction_type=PageViewRestriction.PASSWORD,
+                                       password="micro")
+    response = client.get("/fr/espaces/studio-balado/micro-guide/")
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "Le micro du studio." not in response.content.decode()
+
+
+def test_an_english_deep_page_routes_in_its_own_tree(client, site_tree):
+    guide = ToolGuidePage.objects.get(pk=site_tree.guide_en.pk)
+    response = client.get(guide.url)
+    assert response.status_code == 200
+    assert response.context["page"].pk == guide.pk
