@@ -79,3 +79,16 @@ def test_the_v3_schema_types_the_image_and_the_labels(client):
     schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
     assert set(schemas["ApiImage"]["properties"]) == IMAGE_KEYS
     assert "category_label" in schemas["ToolGuidePageSchema"]["properties"]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_sections_card_image_has_the_same_keys_and_its_written_alt_text(client, site_tree, version):
+    from wagtail.images import get_image_model
+
+    section = site_tree.sections["espaces"]
+    section.card_image = get_image_model().objects.first()
+    section.card_image_alt = "Des étudiantes au studio de balado."
+    section.save_revision().publish()
+    card = client.get(f"/api/{version}/pages/{section.pk}/").json()["card_image"]
+    assert set(card) == IMAGE_KEYS
+    assert card["alt"] == "Des étudiantes au studio de balado."

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.api.fields import PageImageField
 from pages.blocks import BodyStreamBlock
 from pages.blocks.text import INLINE_FEATURES
 
@@ -54,7 +54,7 @@ class SectionPage(ContentPage):
     edit_handler = edit_tabs(content_panels)
     api_fields = [
         APIField("intro"), APIField("body"), APIField("show_child_cards"), APIField("summary"),
-        APIField("card_image", serializer=ImageRenditionField("fill-640x360")), APIField("card_image_alt"),
+        APIField("card_image", serializer=PageImageField("fill-640x360", alt_field="card_image_alt")), APIField("card_image_alt"),
         *ContentPage.common_api_fields,
     ]
     search_fields = ContentPage.search_fields + [
