@@ -25,17 +25,20 @@
     if (!drawer || !opener || typeof drawer.showModal !== "function") return;
     var closer = drawer.querySelector("[data-drawer-close]");
     function items() { return Array.prototype.filter.call(drawer.querySelectorAll(FOCUSABLE), visible); }
-    function close() { if (drawer.open) drawer.close(); }
+    // The dialog's "close" event comes a task later; the button's state and the focus are put
+    // back at once so nothing reads a closed menu as still expanded.
+    function closed() {
+      opener.setAttribute("aria-expanded", "false");
+      opener.focus();
+    }
+    function close() { if (drawer.open) { drawer.close(); closed(); } }
     opener.addEventListener("click", function () {
       drawer.showModal();
       opener.setAttribute("aria-expanded", "true");
       closer.focus();
     });
     closer.addEventListener("click", close);
-    drawer.addEventListener("close", function () {
-      opener.setAttribute("aria-expanded", "false");
-      opener.focus();
-    });
+    drawer.addEventListener("close", closed);
     drawer.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); close(); return; }
       if (event.key !== "Tab") return;
