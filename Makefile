@@ -7,6 +7,9 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 # Tests always start on SQLite; PostgreSQL runs too when DATABASE_URL is set.
 PYTEST_ARGS ?=
+# The SQLite pass runs in random order; the seed is printed, and adding --random-order-seed=N to
+# RANDOM_ORDER replays it (RANDOM_ORDER= runs in file order). The PostgreSQL pass keeps file order.
+RANDOM_ORDER ?= --random-order-bucket=module
 
 .PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-render bench-live bench-tools bench-import loadtest backup restore fuzz
 
@@ -17,6 +20,15 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e ".[test]"
+	touch $@
+
+# Linting and fuzzing tools are extras of their own: `make test` does not install them.
+$(VENV)/.lint-installed: $(VENV)/.installed
+	$(PIP) install --quiet -e ".[lint]"
+	touch $@
+
+$(VENV)/.fuzz-installed: $(VENV)/.installed
+	$(PIP) install --quiet -e ".[fuzz]"
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv/ and install the pinned packages
@@ -32,10 +44,12 @@ browsers: ## Install Debian's Chromium for the browser tests (once per machine)
 
 test: install browsers check-messages ## Run every test: SQLite, then PostgreSQL when DATABASE_URL is set
 	$(MAKE) --no-print-directory test-sqlite
-	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-pg; else echo "DATABASE_URL not set: PostgreSQL run skipped."; fi
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-pg; \
+	elif [ "$$REQUIRE_SERVICES" = 1 ]; then echo "DATABASE_URL not set, and REQUIRE_SERVICES=1 requires PostgreSQL."; exit 2; \
+	else echo "DATABASE_URL not set: PostgreSQL run skipped."; fi
 
 test-sqlite: install ## Run the tests on SQLite only
-	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(VENV)/bin/pytest $(RANDOM_ORDER) $(PYTEST_ARGS)
 
 test-pg: install ## Run the tests on the PostgreSQL of DATABASE_URL
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL=postgres://…"; exit 2; }
@@ -44,10 +58,10 @@ test-pg: install ## Run the tests on the PostgreSQL of DATABASE_URL
 test-browser: install browsers ## Run only the real-browser journeys
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
-lint: install ## Lint with ruff
+lint: $(VENV)/.lint-installed ## Lint with ruff
 	$(VENV)/bin/ruff check .
 
-format: install ## Format with ruff
+format: $(VENV)/.lint-installed ## Format with ruff
 	$(VENV)/bin/ruff format .
 
 messages: install ## Extract the interface strings into locale/ and compile them
@@ -89,5 +103,5 @@ restore: install ## Restore BACKUP=archive.tar.gz into an empty database and med
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=path/to/studiobib-….tar.gz"; exit 2; }
 	$(MANAGE) restore $(BACKUP)
 
-fuzz: install ## Bounded fuzzing: property tests (hypothesis `fuzz` profile) and atheris targets; writes bench/results/fuzz.md
+fuzz: $(VENV)/.fuzz-installed ## Bounded fuzzing: property tests (hypothesis `fuzz` profile) and atheris targets; writes bench/results/fuzz.md
 	$(PY) bench/fuzz/run.py $(FUZZ_ARGS)

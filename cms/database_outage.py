@@ -25,6 +25,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_noop
 from django.views.defaults import server_error as default_server_error
 
+from cms.compat import mark_logged
+
 logger = logging.getLogger(__name__)
 
 OUTAGE_ERRORS = (OperationalError, InterfaceError)
@@ -124,8 +126,7 @@ def database_unavailable_response(request):
     response["Content-Language"] = primary
     patch_cache_control(response, no_store=True)
     # Django would log every refused request with its traceback; OutageLog says it once.
-    response._has_been_logged = True
-    return response
+    return mark_logged(response)
 
 
 class DatabaseOutageMiddleware:

@@ -34,4 +34,6 @@ FRENCH = {
         "« {object} » publiée en {locale}, avec des traductions manquantes : voir ci-dessous.",
     gettext_noop("Cannot import PO file that was created for a different translation."):
         "Impossible d’importer un fichier PO créé pour une autre traduction.",
+    # Untranslated in Wagtail 8.0: the title of a block's preview in the block picker.
+    gettext_noop("Preview for %(block_label)s (%(block_type)s)"): "Aperçu : %(block_label)s (%(block_type)s)",
 }

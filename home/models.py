@@ -1,20 +1,19 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from pages.api.fields import PageImageField
 from pages.blocks.text import INLINE_FEATURES
+from pages.models.hero import HERO_TRANSLATION_FIELDS, HeroImageMixin, hero_api_fields, hero_panel
 from pages.models.mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, edit_tabs
 
 from .blocks import HomeStreamBlock
 
 
-class HomePage(ContentPage):
+class HomePage(HeroImageMixin, ContentPage):
     """The root of each language's tree."""
 
     intro = RichTextField(
@@ -29,6 +28,7 @@ class HomePage(ContentPage):
         _("texte alternatif de l'image d'accueil"), max_length=255, blank=True,
         help_text=_("Décrit l'image ; laissez vide si elle est purement décorative."),
     )
+    hero_alt_required = False
     body = StreamField(
         HomeStreamBlock(), blank=True, verbose_name=_("contenu de l'accueil"),
         help_text=_("Les rangées de l'accueil (cartes, formations, espaces, sections, avis), dans l'ordre affiché."),
@@ -36,14 +36,13 @@ class HomePage(ContentPage):
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image d'accueil")),
+        hero_panel(_("Image d'accueil")),
         FieldPanel("body"),
     ]
     edit_handler = edit_tabs(content_panels)
     api_fields = [
         APIField("intro"),
-        APIField("hero_image", serializer=PageImageField("fill-1600x600", alt_field="hero_image_alt")),
-        APIField("hero_image_alt"),
+        *hero_api_fields("fill-1600x600"),
         APIField("body"),
         *ContentPage.common_api_fields,
     ]
@@ -51,8 +50,7 @@ class HomePage(ContentPage):
     # Translated: title, slug, SEO texts, intro, hero_image_alt, body (page links follow
     # the reader's language at render time). Synchronised: the image, review dates, menu flag.
     override_translatable_fields = [
-        SynchronizedField("hero_image", overridable=False),
-        TranslatableField("hero_image_alt"),
+        *HERO_TRANSLATION_FIELDS,
         *REVIEW_SYNCHRONIZED_FIELDS,
     ]
 

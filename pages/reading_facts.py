@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction, Site
 
+from cms.compat import remembered_parent
 from pages.delivery import page_cache
 
 
@@ -106,7 +107,7 @@ class ReadingFacts:
         """
         chain, current = [], page
         while current.depth > 2:
-            current = getattr(current, "_cached_parent_obj", None)
+            current = remembered_parent(current)
             if current is None:
                 chain = None
                 break

@@ -34,20 +34,20 @@ class BilingualSitemap(Sitemap):
                 table.setdefault(page.translation_key, {})[page.locale.language_code] = url
         return table
 
-    def _urls(self, page, protocol, domain):
-        urls = []
-        last_mods = set()
-        for item in self.paginator.page(page).object_list:
-            for url_info in item.get_sitemap_urls(self.request):
-                url_info["alternates"] = self._alternates(item)
-                urls.append(url_info)
-                last_mods.add(url_info.get("lastmod"))
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
+    @cached_property
+    def _key_of_location(self):
+        return {url: key for key, languages in self._translations.items() for url in languages.values()}
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Wagtail's entries (from each page's get_sitemap_urls) carry no item, only its address:
+        # the alternates are found by that address.
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url_info in urls:
+            url_info["alternates"] = self._alternates(self._key_of_location.get(url_info["location"]))
         return urls
 
-    def _alternates(self, item):
-        languages = self._translations.get(item.translation_key, {})
+    def _alternates(self, translation_key):
+        languages = self._translations.get(translation_key, {})
         if len(languages) < 2:
             return []
         alternates = [{"lang_code": code, "location": languages[code]}

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from home.models import HomePage
 from pages.models import MissionPage, SpacePage, ToolGuidePage
@@ -18,10 +19,33 @@ from . import hypothesis_profiles  # noqa: F401  (registers and loads the `ci` /
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+_test_database_ready = False
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    global _test_database_ready
     with django_db_blocker.unblock():
         call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    _test_database_ready = True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A transactional test (live server, several connections) ends with a flush, which empties the
+    demo site the other tests read. In random order one can come before them: the demo is then
+    built again and committed before the next test's fixtures (and its transaction) start.
+    Transactional tests build their own (`live_site_tree`)."""
+    marker = item.get_closest_marker("django_db")
+    names = item.fixturenames
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in names for name in ("transactional_db", "live_server"))
+    if not _test_database_ready or transactional or not (marker is not None or "db" in names):
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        if not HomePage.objects.exists():
+            _restore_wagtail_roots()
+            call_command("setup_site", "--demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def _demo_tree():

@@ -80,11 +80,12 @@ def test_drafts_and_private_pages_have_no_detail_in_v3(client, site_tree, hidden
 
 
 def test_the_live_version_is_what_v3_shows_anonymous_readers(client, site_tree, admin_user):
+    live_title = site_tree.space_fr.title
     site_tree.space_fr.title = "Titre en relecture"
     site_tree.space_fr.save_revision(user=admin_user)
-    assert client.get(f"/api/v3/pages/{site_tree.space_fr.pk}/").json()["title"] == "Studio balado"
+    assert client.get(f"/api/v3/pages/{site_tree.space_fr.pk}/").json()["title"] == live_title
     asked_for_draft = client.get(f"/api/v3/pages/{site_tree.space_fr.pk}/?version=draft")
-    assert asked_for_draft.json()["title"] == "Studio balado"
+    assert asked_for_draft.json()["title"] == live_title
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -2,6 +2,7 @@
 
 import io
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
@@ -28,7 +29,7 @@ def snapshot():
 def test_every_page_of_both_trees_goes_through_the_editorial_review(site_tree):
     for page in (site_tree.space_fr, site_tree.space_en, site_tree.home_en):
         assert page.get_workflow().name == WORKFLOW_NAME
-    assert not Workflow.objects.get(name=STOCK_WORKFLOW_NAME).active
+    assert not Workflow.objects.filter(name=STOCK_WORKFLOW_NAME, active=True).exists()
 
 
 def test_running_the_setup_again_changes_nothing(site_tree):
@@ -70,3 +71,20 @@ def test_the_roles_migration_can_be_undone_and_reapplied(live_site_tree):
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert sorted(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)) == sorted(ROLES)
     assert WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow.name == WORKFLOW_NAME
+
+
+def test_running_the_setup_again_gives_back_what_each_feature_grants_the_roles(site_tree, role_users):
+    from django.contrib.auth.models import Permission
+
+    features = Permission.objects.filter(content_type__app_label__in=["help", "live"])
+    for group in Group.objects.filter(name__in=ROLES):
+        group.permissions.remove(*features)  # as after the groups were rebuilt on an emptied database
+    editor, translator = role_users["Rédaction"], role_users["Traduction"]
+    assert not get_user_model().objects.get(pk=editor.pk).has_perm("help.add_helpbox")
+
+    ensure_editorial_roles()
+
+    editor = get_user_model().objects.get(pk=editor.pk)
+    translator = get_user_model().objects.get(pk=translator.pk)
+    assert editor.has_perm("help.add_helpbox") and not editor.has_perm("live.add_sitenotice")
+    assert translator.has_perm("live.change_sitenotice") and not translator.has_perm("live.add_sitenotice")

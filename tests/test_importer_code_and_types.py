@@ -50,3 +50,14 @@ def test_a_guessed_guide_shows_no_invented_field_and_keeps_its_code(tmp_path, si
     html = client.get(page.url).content.decode()
     assert "Catégorie" not in html and "Niveau" not in html
     assert "<code>pip install x</code>" in html and 'data-language="bash"' in html
+
+
+def test_a_category_named_in_french_is_found_whatever_language_is_active():
+    from django.utils import translation
+
+    for language in ("fr", "en"):
+        with translation.override(language):
+            d = draft_text("---\ntitle: Soudure\ncatégorie: Électronique\n---\nTexte.\n", TOOL_GUIDE)
+            assert d.fields["category"] == "electronics"
+            d = draft_text("---\ntitle: Soudure\ncategory: Electronics\n---\nTexte.\n", TOOL_GUIDE)
+            assert d.fields["category"] == "electronics"

@@ -3,9 +3,9 @@
 from django.core.cache import caches
 
 import pytest
-import redis
 
 from pages.delivery.cache_backends import ResilientRedisCache
+from tests.services import require_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_a_second_anonymous_view_of_a_page_comes_from_the_cache(client, site_tre
     with django_assert_max_num_queries(0):
         response = _get(client, site_tree.space_fr.url)
     assert response["X-Page-Cache"] == "hit"
-    assert "Studio balado" in response.content.decode()
+    assert site_tree.space_fr.title in response.content.decode()
 
 
 def test_logged_in_editors_always_get_a_fresh_page(client, site_tree, admin_user):
@@ -101,16 +101,13 @@ def test_pages_are_served_uncached_when_redis_is_down(client, site_tree, setting
     assert isinstance(caches["pages"], ResilientRedisCache)
     for _attempt in range(2):
         response = _get(client, site_tree.space_fr.url)
-        assert "Studio balado" in response.content.decode()
+        assert site_tree.space_fr.title in response.content.decode()
     site_tree.space_fr.save_revision().publish()  # invalidation must not fail either
     assert _get(client, site_tree.space_fr.url).status_code == 200
 
 
 def test_the_redis_cache_works_when_redis_is_up():
-    try:
-        redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.5).ping()
-    except redis.exceptions.RedisError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
+    require_redis()
     cache = ResilientRedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "studiobib-test"})
     cache.set("page", b"<html>", 30)
     assert cache.get("page") == b"<html>"

@@ -33,12 +33,13 @@ def put_string(client, translation, segment, value):
 
 def test_translator_cannot_edit_the_french_page(client, site_tree, role_users):
     space = site_tree.space_fr
+    title = space.title
     client.force_login(role_users[TRANSLATORS])
     assert client.get(edit_url(space)).status_code == 302  # sent away with "permission denied"
     client.post(edit_url(space), space_form("Title changed by a translator", space.slug, **{"action-submit": "1"}))
     space.refresh_from_db()
-    assert space.title == "Studio balado"
-    assert space.get_latest_revision().content["title"] == "Studio balado"
+    assert space.title == title
+    assert space.get_latest_revision().content["title"] == title
 
 
 def test_translator_edits_the_english_translation_which_goes_live_only_after_approval(

@@ -37,9 +37,7 @@ INSTALLED_APPS = [
     "pages.reading",  # menu drawer, on-this-page, display settings, video consent
     "corsheaders",
     "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",

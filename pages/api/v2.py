@@ -12,6 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from cms.compat import share_site_root_paths
+
 from .count_cache import cached_count
 from .routing import route_public_path
 from .streamfields import load_streamfields_in_bulk
@@ -67,8 +69,7 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         load_streamfields_in_bulk(pages)
         # Each item's html_url reads the site root paths from the cache: read them once.
         root_paths = Site.get_site_root_paths()
-        for page in pages:
-            page._wagtail_cached_site_root_paths = root_paths
+        share_site_root_paths(pages, root_paths)
         return pages
 
     def find_object(self, queryset, request):

@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from pages.help.blocks import HelpBoxBlock
 
+from . import previews
 from .callout import CalloutBlock
 from .live_data import LiveDataBlock
 from .live_services import ChatBlock, HoursBlock, NextSlotBlock, WorkshopsBlock
@@ -42,6 +43,7 @@ class DetailsBlock(blocks.StructBlock):
     body = ContentStreamBlock(label=_("Contenu replié"))
 
     class Meta:
+        preview_value = previews.DETAILS_PREVIEW
         icon = "collapse-down"
         label = _("Section repliable")
         group = _("Structure")
@@ -62,6 +64,7 @@ class TabsBlock(blocks.StructBlock):
     tabs = blocks.ListBlock(TabBlock(), label=_("Onglets"), min_num=1)
 
     class Meta:
+        preview_value = previews.TABS_PREVIEW
         icon = "folder-open-inverse"
         label = _("Onglets")
         group = _("Structure")

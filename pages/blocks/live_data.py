@@ -6,10 +6,12 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import BlockGroup
 
 from pages.live import formats
 from pages.live.fragments import LivePartMixin, register
 
+from . import previews
 from .text import WordsOnlySearchMixin
 
 
@@ -56,6 +58,8 @@ class LiveDataBlock(LivePartMixin, WordsOnlySearchMixin, blocks.StructBlock):
     )
 
     class Meta:
+        form_layout = BlockGroup(children=["source", "title", "parameters"], settings=["component"])
+        preview_value = previews.LIVE_DATA_PREVIEW
         icon = "time"
         label = _("Données en direct")
         group = _("Structure")

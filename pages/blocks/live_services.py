@@ -18,10 +18,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import BlockGroup
 
 from pages.live import formats
 from pages.live.fragments import LivePartMixin, register
 
+from . import previews
 from .live_data import ParameterValueBlock
 from .text import WordsOnlySearchMixin
 
@@ -67,6 +69,7 @@ class HoursBlock(LiveServiceBlock):
     view = HoursView(label=_("Période"), default="today", help_text=_("Les heures du jour ou de la semaine en cours."))
 
     class Meta:
+        preview_value = previews.HOURS_PREVIEW
         icon = "time"
         label = _("Horaires")
         group = _("Services en direct")
@@ -121,6 +124,8 @@ class WorkshopsBlock(LiveServiceBlock):
     count = blocks.IntegerBlock(label=_("Nombre de formations"), default=4, min_value=1, max_value=12)
 
     class Meta:
+        form_layout = BlockGroup(children=["title", "discipline", "place"], settings=["count"])
+        preview_value = previews.WORKSHOPS_PREVIEW
         icon = "date"
         label = _("Prochaines formations")
         group = _("Services en direct")
@@ -155,6 +160,7 @@ class NextSlotBlock(LiveServiceBlock):
     )
 
     class Meta:
+        preview_value = previews.NEXT_SLOT_PREVIEW
         icon = "calendar-check"
         label = _("Prochaine disponibilité")
         group = _("Services en direct")
@@ -196,6 +202,8 @@ class ChatBlock(blocks.StructBlock):
     )
 
     class Meta:
+        form_layout = BlockGroup(children=["title", "hash"], settings=["email"])
+        preview_value = previews.CHAT_PREVIEW
         icon = "comment"
         label = _("Clavardage")
         group = _("Services en direct")

@@ -7,11 +7,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import BlockGroup
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from pages.validators import http_url_validator
+
+from . import previews
 
 GROUP_MEDIA = _("Médias")
 
@@ -103,6 +106,8 @@ class ImageBlock(blocks.StructBlock):
     credit = blocks.CharBlock(label=_("Crédit"), required=False, help_text=_("Auteur ou source de l'image."))
 
     class Meta:
+        form_layout = BlockGroup(children=["image", "alt", "caption"], settings=["decorative", "credit"])
+        preview_value = staticmethod(previews.image_preview)
         icon = "image"
         label = _("Image")
         group = GROUP_MEDIA
@@ -136,6 +141,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     )
 
     class Meta:
+        preview_value = staticmethod(previews.document_preview)
         icon = "doc-full"
         label = _("Document à télécharger")
         group = GROUP_MEDIA
@@ -175,7 +181,21 @@ def _clean_http_url(value):
             raise StructBlockValidationError(block_errors={"url": error})
 
 
-class VideoBlock(blocks.StructBlock):
+class FramedAddressMixin:
+    """Video and embed: an http(s) address on a platform we frame, played through `embed_src`."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        _clean_http_url(value)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed_src"] = embed_src(value.get("url"))
+        return context
+
+
+class VideoBlock(FramedAddressMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre de la vidéo"), help_text=_("Annoncé aux lecteurs d'écran et affiché au-dessus du lecteur."))
     video_file = DocumentChooserBlock(
         label=_("Fichier vidéo"), required=False, help_text=_("Un fichier MP4 ou WebM de la médiathèque.")
@@ -193,6 +213,7 @@ class VideoBlock(blocks.StructBlock):
     )
 
     class Meta:
+        preview_value = previews.VIDEO_PREVIEW
         icon = "media"
         label = _("Vidéo")
         group = GROUP_MEDIA
@@ -205,13 +226,7 @@ class VideoBlock(blocks.StructBlock):
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Choisissez un fichier vidéo ou saisissez son adresse."))}
             )
-        _clean_http_url(value)
         return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["embed_src"] = embed_src(value.get("url"))
-        return context
 
     def get_api_representation(self, value, context=None):
         video_file = value.get("video_file")
@@ -224,7 +239,7 @@ class VideoBlock(blocks.StructBlock):
         }
 
 
-class EmbedBlock(blocks.StructBlock):
+class EmbedBlock(FramedAddressMixin, blocks.StructBlock):
     """An external page shown in a frame (form, slideshow, map). No oEmbed call at render time."""
 
     url = blocks.URLBlock(label=_("Adresse"), help_text=_("L'adresse de la page à intégrer (http ou https)."))
@@ -237,21 +252,13 @@ class EmbedBlock(blocks.StructBlock):
     )
 
     class Meta:
+        form_layout = BlockGroup(children=["url", "title"], settings=["height"])
+        preview_value = previews.EMBED_PREVIEW
         icon = "globe"
         label = _("Contenu intégré")
         group = GROUP_MEDIA
         template = "pages/blocks/embed_block.html"
         description = _("Un contenu externe (diaporama, formulaire, carte) affiché dans la page.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        _clean_http_url(value)
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["embed_src"] = embed_src(value.get("url"))
-        return context
 
     def get_api_representation(self, value, context=None):
         return {

@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
 from .media import image_api_representation
 from .text import RICH_TEXT_FEATURES
 
@@ -56,6 +57,7 @@ class StepsBlock(blocks.StructBlock):
     steps = blocks.ListBlock(StepBlock(), label=_("Étapes"))
 
     class Meta:
+        preview_value = staticmethod(previews.steps_preview)
         icon = "list-ol"
         label = _("Étapes numérotées")
         group = GROUP_STRUCTURE
@@ -90,6 +92,7 @@ class CardGridBlock(blocks.StructBlock):
     cards = blocks.ListBlock(CardBlock(), label=_("Cartes"))
 
     class Meta:
+        preview_value = staticmethod(previews.card_grid_preview)
         icon = "grip"
         label = _("Grille de cartes")
         group = GROUP_STRUCTURE

@@ -7,7 +7,9 @@ never reach the translators), so a table is built from struct and list blocks it
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import BlockGroup
 
+from . import previews
 from .text import INLINE_FEATURES
 
 
@@ -37,6 +39,8 @@ class TableBlock(blocks.StructBlock):
     rows = blocks.ListBlock(TableRowBlock(), label=_("Lignes"))
 
     class Meta:
+        form_layout = BlockGroup(children=["caption", "rows"], settings=["header_row", "header_column"])
+        preview_value = previews.TABLE_PREVIEW
         icon = "table"
         label = _("Tableau")
         group = _("Structure")

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks import BlockGroup
 
 GROUP_TEXT = _("Texte")
 
@@ -44,6 +45,7 @@ class HeadingBlock(WordsOnlySearchMixin, blocks.StructBlock):
     )
 
     class Meta:
+        form_layout = BlockGroup(children=["text", "level"], settings=["anchor"])
         icon = "title"
         label = _("Titre")
         group = GROUP_TEXT
@@ -130,6 +132,7 @@ class CodeBlock(WordsOnlySearchMixin, blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Légende"), required=False, help_text=_("Ce que fait ce code, en une phrase."))
 
     class Meta:
+        form_layout = BlockGroup(children=["code", "caption"], settings=["language"])
         icon = "code"
         label = _("Code")
         group = GROUP_TEXT

@@ -7,6 +7,8 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 from redis.exceptions import RedisError
 
+from cms.compat import reused_redis_client
+
 logger = logging.getLogger(__name__)
 
 _MISSING = object()
@@ -17,13 +19,7 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
     a client per connection pool is thread-safe and can be kept for the life of the process."""
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        if index not in clients:
-            if index not in self._pools:
-                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
-            clients[index] = self._client(connection_pool=self._pools[index])
-        return clients[index]
+        return reused_redis_client(self, write)
 
 
 class ResilientRedisCache(RedisCache):

@@ -67,7 +67,21 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     purge_frontend_cache([instance.page])
 
 
+def purge_once_per_publish():
+    """wagtail.contrib.frontend_cache purges a published page itself, and on_page_changed purges it
+    again with its translations and listings: only ours stays, one batch per publish."""
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache import signal_handlers
+
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(signal_handlers.page_published_signal_handler, sender=model)
+            page_unpublished.disconnect(signal_handlers.page_unpublished_signal_handler, sender=model)
+
+
 def connect():
+    purge_once_per_publish()  # its app is readied before ours (INSTALLED_APPS order)
     page_published.connect(on_page_published, dispatch_uid="delivery.page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="delivery.page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="delivery.page_moved")

@@ -5,12 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
+def _first_help_box():
+    from .models import HelpBox  # models are not ready when the blocks module is imported
+
+    return HelpBox.objects.order_by("pk").first()
+
+
 class HelpBoxBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__("help.HelpBox", **kwargs)
 
     class Meta:
         icon = "help"
+        preview_value = staticmethod(_first_help_box)
         label = _("Encadré d'aide")
         group = _("Texte")
         template = "help/blocks/help_box.html"

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -21,3 +22,15 @@ class HelpBoxViewSet(SnippetViewSet):
 
 
 register_snippet(HelpBoxViewSet)
+
+
+@hooks.register("register_role_grants")
+def help_box_grants():
+    """Editors and reviewers write the help boxes (shared by many pages); translators translate them."""
+    return {
+        # The roles' group names (pages.review.workflows checks them; not imported from there:
+        # review reads the pages, whose blocks use the help boxes).
+        "Rédaction": [("help", "helpbox", ["add", "change", "view"])],
+        "Révision": [("help", "helpbox", ["add", "change", "delete", "view"])],
+        "Traduction": [("help", "helpbox", ["change", "view"])],
+    }

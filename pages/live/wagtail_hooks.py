@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -21,3 +22,13 @@ class SiteNoticeViewSet(SnippetViewSet):
 
 
 register_snippet(SiteNoticeViewSet)
+
+
+@hooks.register("register_role_grants")
+def notice_grants():
+    """Reviewers write the site-wide notices (they go live at once); translators translate them."""
+    return {
+        # The roles' group names (checked by pages.review.workflows, which reads the pages).
+        "Révision": [("live", "sitenotice", ["add", "change", "delete", "view"])],
+        "Traduction": [("live", "sitenotice", ["change", "view"])],
+    }

@@ -135,6 +135,11 @@ class ServiceStatusMixin(models.Model):
         )
     ]
     status_api_fields = [*choice_api_fields("service_status"), APIField("status_note"), APIField("status_since")]
+    # The state and its date are facts, the same in every language; the note is translated.
+    status_translation_fields = [
+        SynchronizedField("service_status", overridable=False),
+        SynchronizedField("status_since", overridable=False),
+    ]
 
     class Meta:
         abstract = True

@@ -12,6 +12,8 @@ from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
+from cms.compat import remember_parent, remembered_parent
+
 
 class PathRoutingMixin:
     """Page types that route the rest of an address in one read (see the module's docstring)."""
@@ -41,10 +43,9 @@ def route_along_path(start, request, components):
         page = found.get(prefix)
         if page is None or page.depth != start.depth + depth + 1:
             raise Http404
-        # As Wagtail's own `route` does: treebeard's get_parent() reads this private attribute
-        # instead of a query (breadcrumbs, the API's meta.parent). Written against Wagtail 8.0 and
-        # treebeard 4.7; see Page.route in https://github.com/wagtail/wagtail/blob/main/wagtail/models/pages.py
-        page._cached_parent_obj = parent
+        # As Wagtail's own `route` does: get_parent() then answers without a query (breadcrumbs,
+        # the API's meta.parent).
+        remember_parent(page, parent)
         model = page.specific_class
         if model is None:
             raise Http404
@@ -61,7 +62,7 @@ def _routed_chain(page):
     """`page` and its ancestors down to its language's home as routing left them, or None."""
     chain = [page]
     while chain[-1].depth > 2:
-        parent = getattr(chain[-1], "_cached_parent_obj", None)
+        parent = remembered_parent(chain[-1])
         if parent is None:
             return None
         chain.append(parent)

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,13 +5,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from pages.api.fields import PageImageField
 from pages.blocks import BodyStreamBlock, ImageBlock, LinkedPageBlock
 from pages.blocks.page_parts import EquipmentItemBlock, OpeningHoursBlock
 from pages.validators import http_url_validator
 
+from .hero import HERO_TRANSLATION_FIELDS, HeroImageMixin, hero_api_fields, hero_panel
 from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, ServiceStatusMixin, edit_tabs
 
 
@@ -23,20 +22,12 @@ class AccessMode(models.TextChoices):
     MEMBERS_ONLY = "members_only", _("Réservé aux membres")
 
 
-class SpacePage(ServiceStatusMixin, ContentPage):
+class SpacePage(ServiceStatusMixin, HeroImageMixin, ContentPage):
     """A physical space: studio, lab, viewing room."""
 
     summary = models.TextField(
         _("résumé"), blank=True,
         help_text=_("Une ou deux phrases : ce qu'on peut faire dans cet espace. Reprises dans les listes et les résultats de recherche."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("image principale"), help_text=_("Photo de l'espace, affichée en tête de page."),
-    )
-    hero_image_alt = models.CharField(
-        _("texte alternatif de l'image principale"), max_length=255, blank=True,
-        help_text=_("Décrit la photo pour qui ne la voit pas. Obligatoire si une image principale est choisie."),
     )
     building = models.CharField(_("pavillon"), max_length=255, blank=True,
                                 help_text=_("Le bâtiment, tel qu'indiqué sur le plan du campus."))
@@ -77,7 +68,7 @@ class SpacePage(ServiceStatusMixin, ContentPage):
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image principale")),
+        hero_panel(),
         FieldPanel("body"),
         FieldPanel("gallery"),
     ]
@@ -98,8 +89,7 @@ class SpacePage(ServiceStatusMixin, ContentPage):
 
     api_fields = [
         APIField("summary"),
-        APIField("hero_image", serializer=PageImageField("fill-1200x630", alt_field="hero_image_alt")),
-        APIField("hero_image_alt"),
+        *hero_api_fields(),
         APIField("building"), APIField("room"), APIField("capacity"), APIField("access_mode"),
         APIField("booking_url"), APIField("opening_hours"), APIField("equipment"),
         APIField("contact_name"), APIField("contact_email"), APIField("contact_phone"),
@@ -117,14 +107,11 @@ class SpacePage(ServiceStatusMixin, ContentPage):
         SynchronizedField("capacity", overridable=False),
         SynchronizedField("access_mode", overridable=False),
         SynchronizedField("booking_url"),
-        SynchronizedField("service_status", overridable=False),
-        SynchronizedField("status_since", overridable=False),
+        *ServiceStatusMixin.status_translation_fields,
         SynchronizedField("contact_email", overridable=False),
         SynchronizedField("contact_phone", overridable=False),
-        SynchronizedField("hero_image", overridable=False),
+        *HERO_TRANSLATION_FIELDS,
         *REVIEW_SYNCHRONIZED_FIELDS,
-        # Alt text is translated on purpose (readers of each language need it).
-        TranslatableField("hero_image_alt"),
     ]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.SpacePage"]
@@ -134,8 +121,3 @@ class SpacePage(ServiceStatusMixin, ContentPage):
     class Meta:
         verbose_name = _("espace")
         verbose_name_plural = _("espaces")
-
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Décrivez l'image principale pour qui ne la voit pas.")})

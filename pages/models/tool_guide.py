@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -7,13 +6,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from pages.api.fields import PageImageField, choice_api_fields
+from pages.api.fields import choice_api_fields
 from pages.blocks import BodyStreamBlock, DocumentLinkBlock, LinkedPageBlock, StepBlock, VideoBlock
 from pages.blocks.page_parts import SpecificationBlock
 from pages.blocks.text import RICH_TEXT_FEATURES
 
+from .hero import HERO_TRANSLATION_FIELDS, HeroImageMixin, hero_api_fields, hero_panel
 from .mixins import REVIEW_SYNCHRONIZED_FIELDS, ContentPage, ServiceStatusMixin, edit_tabs
 
 
@@ -37,20 +37,12 @@ class SkillLevel(models.TextChoices):
     ADVANCED = "advanced", _("Avancé")
 
 
-class ToolGuidePage(ServiceStatusMixin, ContentPage):
+class ToolGuidePage(ServiceStatusMixin, HeroImageMixin, ContentPage):
     """How to use a tool, machine or piece of software."""
 
     summary = models.TextField(
         _("résumé"), blank=True,
         help_text=_("Ce que l'outil permet de faire, en une ou deux phrases. Repris dans les listes et la recherche."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("image principale"), help_text=_("Photo ou logo de l'outil."),
-    )
-    hero_image_alt = models.CharField(
-        _("texte alternatif de l'image principale"), max_length=255, blank=True,
-        help_text=_("Décrit l'image pour qui ne la voit pas. Obligatoire si une image principale est choisie."),
     )
     # blank: an imported guide whose source names no category or level keeps them empty.
     category = models.CharField(_("catégorie"), max_length=20, choices=ToolCategory.choices, default=ToolCategory.OTHER,
@@ -92,7 +84,7 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
 
     content_panels = ContentPage.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image principale")),
+        hero_panel(),
         MultiFieldPanel([FieldRowPanel([FieldPanel("category"), FieldPanel("skill_level"), FieldPanel("duration_minutes")])],
                         heading=_("Classement")),
         FieldPanel("steps"),
@@ -114,8 +106,7 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
 
     api_fields = [
         APIField("summary"),
-        APIField("hero_image", serializer=PageImageField("fill-1200x630", alt_field="hero_image_alt")),
-        APIField("hero_image_alt"),
+        *hero_api_fields(),
         *choice_api_fields("category", "skill_level"), APIField("duration_minutes"),
         APIField("prerequisites"), APIField("required_training"), APIField("safety"),
         APIField("protective_equipment"), APIField("materials"), APIField("related_spaces"),
@@ -133,12 +124,9 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
         SynchronizedField("category", overridable=False),
         SynchronizedField("skill_level", overridable=False),
         SynchronizedField("duration_minutes", overridable=False),
-        SynchronizedField("service_status", overridable=False),
-        SynchronizedField("status_since", overridable=False),
-        SynchronizedField("hero_image", overridable=False),
+        *ServiceStatusMixin.status_translation_fields,
+        *HERO_TRANSLATION_FIELDS,
         *REVIEW_SYNCHRONIZED_FIELDS,
-        # Alt text is translated on purpose (readers of each language need it).
-        TranslatableField("hero_image_alt"),
     ]
 
     parent_page_types = ["home.HomePage", "pages.SectionPage", "pages.SpacePage", "pages.ToolGuidePage"]
@@ -148,8 +136,3 @@ class ToolGuidePage(ServiceStatusMixin, ContentPage):
     class Meta:
         verbose_name = _("guide d'outil")
         verbose_name_plural = _("guides d'outils")
-
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Décrivez l'image principale pour qui ne la voit pas.")})

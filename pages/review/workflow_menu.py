@@ -11,6 +11,8 @@ from wagtail import hooks
 from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.models import WorkflowState
 
+from cms.compat import keep_workflow_state
+
 
 @hooks.register("construct_page_action_menu")
 def pin_workflow_state(menu_items, request, context):
@@ -18,8 +20,7 @@ def pin_workflow_state(menu_items, request, context):
     if page is None or not page.pk:
         return
     state = page.workflow_states.active().select_related("current_task_state__task").first()
-    # The attribute Wagtail's own prefetch fills (Page.current_workflow_state reads it first).
-    page._current_workflow_states = [state] if state else []
+    keep_workflow_state(page, state)  # the action menu asks for it several times
     in_progress = (
         state and state.status == WorkflowState.STATUS_IN_PROGRESS and state.current_task_state_id
     )

@@ -18,6 +18,7 @@ Administration root: every permission  every other permission (users, settings, 
 """
 
 from django.apps import apps as global_apps
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 EDITORS = "Rédaction"
@@ -151,10 +152,34 @@ def ensure_review_workflow(apps=global_apps):
     return workflow
 
 
+ROLE_GRANTS_HOOK = "register_role_grants"
+
+
+def ensure_feature_grants():
+    """What each feature lets the roles do with its own models (help boxes, notices…), declared by
+    the feature with the `register_role_grants` hook: a function returning
+    ``{group name: [(app_label, model, [actions])]}``. Its migration granted the same once; this
+    grants it again after the groups are rebuilt (setup_site on an emptied database)."""
+    from django.contrib.auth.models import Group
+
+    from wagtail import hooks
+
+    for declare in hooks.get_hooks(ROLE_GRANTS_HOOK):
+        for group_name, grants in declare().items():
+            if group_name not in ROLES:
+                raise ImproperlyConfigured(f"{declare.__module__}.{declare.__name__}: « {group_name} » is not a role ({', '.join(ROLES)}).")
+            group = Group.objects.get(name=group_name)
+            group.permissions.add(*[
+                _permission(global_apps, app_label, model, f"{action}_{model}")
+                for app_label, model, actions in grants for action in actions])
+
+
 def ensure_editorial_roles(apps=global_apps):
     """Groups, their permissions and the review workflow. Safe to run again at any time."""
     groups = ensure_groups(apps)
     workflow = ensure_review_workflow(apps)
+    if apps is global_apps:  # in a migration, each feature's own migration grants its models
+        ensure_feature_grants()
     return groups, workflow
 
 

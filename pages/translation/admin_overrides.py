@@ -25,8 +25,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import apply_machine_translation
-from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from cms.compat import UpdateTranslationsView, apply_machine_translation
 
 from .completeness import completeness
 from .drafts import save_translation_draft, target_page

@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
-from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from bs4 import BeautifulSoup, NavigableString
+
+from cms.compat import apply_machine_translation
 
 from .drafts import ensure_translation, save_translation_draft, target_page
 from .glossary import apply_glossary, glossary_for

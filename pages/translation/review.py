@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
-from wagtail_localize.views.convert import convert_to_alias
+
+from cms.compat import convert_to_alias
 
 from .completeness import completeness, require_complete
 

@@ -19,6 +19,7 @@ from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from cms.compat import set_stored_file
 from pages.uploads.checks import check_document_path, check_image_path, message_of
 
 from . import placeholders
@@ -192,7 +193,7 @@ class AssetStore:
         field = model._meta.get_field("file")
         with open(asset.path, "rb") as handle:
             stored = field.storage.save(field.generate_filename(obj, asset.path.name), File(handle))
-        obj.__dict__[field.attname] = stored
+        set_stored_file(obj, field, stored)
         obj.save()
         asset.obj_id = obj.pk
         counts["created"] += 1

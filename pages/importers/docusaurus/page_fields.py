@@ -55,10 +55,21 @@ def space_fields(ctx, fm, fields, body):
 
 
 def _choice(value, choices):
-    """The choice a front matter value names (by value or French label), else ""."""
+    """The choice a front matter value names (by value, French or English label), else "".
+
+    The labels are read in each language explicitly: the language active when the import runs
+    (a command, a test, a request) must not change what a source means."""
+    from django.utils import translation
+
     wanted = str(value or "").strip().lower()
+    if not wanted:
+        return ""
     for key, label in choices:
-        if wanted and wanted in (str(key).lower(), str(label).lower()):
+        names = {str(key).lower()}
+        for language in ("fr", "en"):
+            with translation.override(language):
+                names.add(str(label).lower())
+        if wanted in names:
             return key
     return ""
 

@@ -21,6 +21,8 @@ from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from cms.compat import search_index_receiver
+
 
 @contextmanager
 def run_controls(*, dry_run):
@@ -57,13 +59,9 @@ def dry_run_guard(dry_run):
 def deferred_search_index(dry_run):
     """Index each saved object once, at the end, instead of at every save of every page (a page is
     saved several times per import: shell, revision, publish). A dry run indexes nothing."""
-    try:
-        from modelsearch import index as search_index
-        from modelsearch.signal_handlers import post_save_signal_handler
-    except ImportError:  # another search package: keep its own signals
-        yield
-        return
+    from modelsearch import index as search_index
 
+    post_save_signal_handler = search_index_receiver()
     models = [m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)]
     saved = {}
 

@@ -1,0 +1,127 @@
+"""Every use of a private part of Wagtail, Django, treebeard or wagtail-localize, in one place.
+
+Each entry says what it touches, why no public API does the job, the version it was written
+against and the upstream page to watch. ``tests/test_compat.py`` has one test per entry that
+fails when the private part disappears or changes meaning, so an upgrade breaks there first,
+with a name, instead of somewhere in a page render.
+
+Written against: Django 5.2, Wagtail 8.0, django-treebeard 5.3, wagtail-localize 1.14.
+"""
+
+from wagtail_localize.views.convert import convert_to_alias
+from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+__all__ = [
+    "apply_machine_translation",
+    "convert_to_alias",
+    "UpdateTranslationsView",
+    "LOCALIZE_REPLACED_URLS",
+    "remember_parent",
+    "remembered_parent",
+    "keep_workflow_state",
+    "share_site_root_paths",
+    "mark_logged",
+    "set_stored_file",
+    "reused_redis_client",
+    "search_index_receiver",
+]
+
+
+# --- treebeard: a page's parent kept on the page --------------------------------------------
+# Page.get_parent() (treebeard's MP_Node) returns `_cached_parent_obj` when it is set, as
+# Wagtail's own Page.route sets it while walking down the tree. Our one-query router and the
+# breadcrumbs use it to avoid a query per ancestor. No public setter exists.
+# Watch: Page.route in https://github.com/wagtail/wagtail/blob/main/wagtail/models/pages.py
+# and MP_Node.get_parent in https://github.com/django-treebeard/django-treebeard/blob/master/treebeard/mp_tree.py
+_PARENT = "_cached_parent_obj"
+
+
+def remember_parent(page, parent):
+    setattr(page, _PARENT, parent)
+
+
+def remembered_parent(page):
+    """The parent routing left on `page`, or None when the page was reached otherwise."""
+    return getattr(page, _PARENT, None)
+
+
+# --- Wagtail: a page's current workflow state, read once ----------------------------------
+# Page.current_workflow_state reads `_current_workflow_states` (what Wagtail's own prefetch
+# fills) before querying; the action menu asks for it several times per edit view.
+# Watch: Page.current_workflow_state in https://github.com/wagtail/wagtail/blob/main/wagtail/models/pages.py
+def keep_workflow_state(page, state):
+    page._current_workflow_states = [state] if state else []
+
+
+# --- Wagtail: the site root paths, shared by the pages of one API listing -----------------
+# Page._get_site_root_paths() keeps the paths on each page under this name; a listing of 20
+# pages would otherwise read them 20 times from the cache. Watch Page._get_site_root_paths in
+# https://github.com/wagtail/wagtail/blob/main/wagtail/models/pages.py
+def share_site_root_paths(pages, root_paths):
+    for page in pages:
+        page._wagtail_cached_site_root_paths = root_paths
+
+
+# --- Django: a response already logged ----------------------------------------------------
+# django.utils.log.log_response() skips a response marked `_has_been_logged`; the database
+# outage page is logged once by its own logger, not once per refused request with a traceback.
+# Watch: log_response in https://github.com/django/django/blob/main/django/utils/log.py
+def mark_logged(response):
+    response._has_been_logged = True
+    return response
+
+
+# --- Django: a file field set past its descriptor ------------------------------------------
+# Assigning to an image's `file` makes Wagtail decode the whole image to read its size; the
+# importer already has the size from the header. Django's FileDescriptor reads the raw value
+# from the instance's __dict__ and wraps it on first access.
+# Watch: FileDescriptor in https://github.com/django/django/blob/main/django/db/models/fields/files.py
+def set_stored_file(obj, field, stored_name):
+    obj.__dict__[field.attname] = stored_name
+
+
+# --- Django: one redis client per connection pool -------------------------------------------
+# RedisCacheClient builds a new redis.Redis for every call (~170 response callbacks each);
+# keeping one per pool needs its pool list, pool class, servers and client class, none public.
+# Watch: RedisCacheClient in https://github.com/django/django/blob/main/django/core/cache/backends/redis.py
+REDIS_CLIENT_PRIVATE = ("_pools", "_pool_class", "_servers", "_pool_options", "_client",
+                        "_get_connection_pool_index")
+
+
+def reused_redis_client(cache_client, write):
+    index = cache_client._get_connection_pool_index(write)
+    clients = cache_client.__dict__.setdefault("_studiobib_clients", {})
+    if index not in clients:
+        pools = cache_client._pools
+        if index not in pools:
+            pools[index] = cache_client._pool_class.from_url(cache_client._servers[index],
+                                                             **cache_client._pool_options)
+        clients[index] = cache_client._client(connection_pool=pools[index])
+    return clients[index]
+
+
+# --- modelsearch (Wagtail's search): the receiver that indexes an object at each save -----------
+# The importer disconnects it for the length of a run and indexes each saved object once at the
+# end (pages/importers/docusaurus/run_control.py). It is connected per indexed model by
+# register_signal_handlers. Watch: modelsearch/signal_handlers.py in https://github.com/wagtail/django-modelsearch
+def search_index_receiver():
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    return post_save_signal_handler
+
+
+# --- wagtail-localize: view functions and views we reuse or replace -------------------------
+# `apply_machine_translation` and `convert_to_alias` are module functions of its views, not a
+# documented API; `UpdateTranslationsView` is subclassed to publish only what the user may.
+# Two of its admin URLs are answered by our views, registered on the same paths before its own
+# (pages/translation/wagtail_hooks.py): the PO upload, "Sync translated pages" and
+# "Convert to alias" (which must go through review).
+# Watch: the views in https://github.com/wagtail/wagtail-localize/tree/main/wagtail_localize/views
+# and their paths in wagtail_localize/wagtail_hooks.py.
+LOCALIZE_REPLACED_URLS = {
+    # wagtail-localize URL name: sample arguments to reverse it with
+    "wagtail_localize:upload_pofile": {"translation_id": 1},
+    "wagtail_localize:update_translations": {"translation_source_id": 1},
+    "wagtail_localize:convert_to_alias": {"page_id": 1},
+}

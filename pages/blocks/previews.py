@@ -1,0 +1,62 @@
+"""What the block picker shows beside each block: a sample value, rendered with the site's styles.
+
+Samples that need an image or a document take the newest one of the library (a preview is only
+shown to editors, who see the library anyway); on an empty library they go without.
+"""
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+
+def library_image():
+    return get_image_model().objects.order_by("-created_at").first()
+
+
+def library_document():
+    return get_document_model().objects.order_by("-created_at").first()
+
+
+def image_preview():
+    return {"image": library_image(), "alt": "La console de mixage du studio balado",
+            "decorative": False, "caption": "Le studio balado", "credit": "studio·bib"}
+
+
+def document_preview():
+    return {"document": library_document(), "label": "Guide de démarrage"}
+
+
+def steps_preview():
+    return {"title": "Pour commencer", "steps": [
+        {"title": "Allumer la console", "text": "<p>Le bouton est à l'arrière, à droite.</p>", "image": None, "image_alt": ""},
+        {"title": "Brancher le micro", "text": "<p>Utilisez l'entrée 1 (XLR).</p>", "image": None, "image_alt": ""},
+    ]}
+
+
+def card_grid_preview():
+    return {"title": "Nos espaces", "cards": [
+        {"title": "Studio balado", "text": "Enregistrer un balado ou une voix hors champ.", "page": None,
+         "url": "https://www.example.org/studio", "image": library_image()},
+        {"title": "Impression 3D", "text": "Imprimer une pièce en PLA.", "page": None,
+         "url": "https://www.example.org/3d", "image": None},
+    ]}
+
+
+TABLE_PREVIEW = {"caption": "Tarifs de l'impression 3D", "header_row": True, "header_column": False, "rows": [
+    {"cells": ["Matériau", "Prix"]}, {"cells": ["PLA", "0,10 $ / g"]}, {"cells": ["PETG", "0,15 $ / g"]},
+]}
+VIDEO_PREVIEW = {"title": "Visite du studio", "video_file": None, "url": "https://vimeo.com/76979871",
+                 "transcript": "<p>Bienvenue au studio balado.</p>"}
+EMBED_PREVIEW = {"url": "https://view.genial.ly/exemple", "title": "Plan des espaces", "height": 320}
+LIVE_DATA_PREVIEW = {"source": "equipment_availability", "component": "", "title": "Disponibilité des imprimantes 3D",
+                     "parameters": [{"name": "equipement", "value": "imprimante-3d"}]}
+HOURS_PREVIEW = {"title": "Soutien informatique", "library": "ss", "service": "soutien-informatique", "view": "today"}
+WORKSHOPS_PREVIEW = {"title": "Prochaines formations", "discipline": "informatique-creation-medias", "place": "", "count": 3}
+NEXT_SLOT_PREVIEW = {"title": "Studio balado vidéo", "service": "studio-balado-video", "booking_url": ""}
+CHAT_PREVIEW = {"title": "Une question ?", "hash": "exemple", "email": ""}
+DETAILS_PREVIEW = {"summary": "Puis-je apporter mon propre matériel ?",
+                   "body": [("paragraph", "<p>Oui, s'il est en bon état et que vous savez l'utiliser.</p>")]}
+TABS_PREVIEW = {"tabs": [
+    {"label": "Windows", "body": [("paragraph", "<p>Ouvrez le menu Démarrer.</p>")]},
+    {"label": "macOS", "body": [("paragraph", "<p>Ouvrez le Finder.</p>")]},
+]}
+

@@ -1,0 +1,118 @@
+"""Each private part of a library that cms/compat.py relies on still does what we use it for.
+
+When one of these fails after an upgrade, the entry of the same name in cms/compat.py says what it
+was for and where to look upstream.
+"""
+
+import inspect
+import logging
+
+from django.core.cache.backends.redis import RedisCacheClient
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+from django.utils.log import log_response
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail_localize.views.update_translations import UpdateTranslationsForm
+
+import pytest
+
+from cms import compat
+
+
+@pytest.fixture
+def page(site_tree):
+    """A page read fresh from the database, with nothing kept on it."""
+    return Page.objects.filter(depth=3).first()
+
+
+def test_a_remembered_parent_is_what_get_parent_answers_without_a_query(page, django_assert_num_queries):
+    parent = Page.objects.get(pk=page.get_parent().pk)
+    fresh = Page.objects.get(pk=page.pk)
+    assert compat.remembered_parent(fresh) is None
+    compat.remember_parent(fresh, parent)
+    with django_assert_num_queries(0):
+        assert fresh.get_parent() is parent
+    assert compat.remembered_parent(fresh) is parent
+
+
+def test_a_kept_workflow_state_is_what_the_page_answers_without_a_query(page, django_assert_num_queries):
+    compat.keep_workflow_state(page, None)
+    with django_assert_num_queries(0):
+        assert page.current_workflow_state is None
+        assert page.workflow_in_progress is False
+
+    class InProgress:
+        status = "in_progress"
+
+    state = InProgress()
+    compat.keep_workflow_state(page, state)
+    with django_assert_num_queries(0):
+        assert page.current_workflow_state is state
+        assert page.workflow_in_progress is True
+
+
+def test_shared_site_root_paths_are_the_ones_each_page_builds_its_url_from(page, django_assert_num_queries):
+    root_paths = Site.get_site_root_paths()
+    pages = list(Page.objects.filter(depth=3))
+    compat.share_site_root_paths(pages, root_paths)
+    with django_assert_num_queries(0):
+        for each in pages:
+            assert each._get_site_root_paths() is root_paths
+            assert each.get_url_parts() is not None
+
+
+def test_a_response_marked_logged_is_not_logged_again_by_django(caplog):
+    request = RequestFactory().get("/fr/")
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        log_response("unmarked", response=HttpResponse(status=503), request=request)
+        log_response("marked", response=compat.mark_logged(HttpResponse(status=503)), request=request)
+    assert [record.getMessage() for record in caplog.records] == ["unmarked"]
+
+
+def test_a_file_set_past_its_descriptor_reads_as_that_stored_file(db):
+    image = get_image_model()(title="x", width=10, height=10)
+    field = image._meta.get_field("file")
+    compat.set_stored_file(image, field, "original_images/pano.jpg")
+    assert image.file.name == "original_images/pano.jpg"
+    assert image.file.field is field
+
+
+def test_one_redis_client_per_pool_is_kept_and_built_from_djangos_own_parts():
+    client = RedisCacheClient(["redis://127.0.0.1:6379/0"])
+    assert all(hasattr(client, name) for name in compat.REDIS_CLIENT_PRIVATE)
+    first = compat.reused_redis_client(client, write=True)
+    assert compat.reused_redis_client(client, write=False) is first  # one server: one pool
+    assert first.connection_pool is client._pools[0]
+    assert isinstance(first, client._client)
+
+
+def test_the_search_receiver_the_importer_pauses_is_the_one_indexing_each_page_type():
+    from django.db.models.signals import post_save
+
+    from pages.models import ToolGuidePage
+
+    receiver = compat.search_index_receiver()
+    assert post_save.disconnect(receiver, sender=ToolGuidePage)  # True: it was connected
+    post_save.connect(receiver, sender=ToolGuidePage)
+
+
+@pytest.mark.parametrize("name", sorted(compat.LOCALIZE_REPLACED_URLS))
+def test_the_wagtail_localize_urls_we_replace_are_answered_by_our_views(name):
+    url = reverse(name, kwargs=compat.LOCALIZE_REPLACED_URLS[name])
+    assert resolve(url).func.__module__.startswith("pages.translation.")
+
+
+def test_the_wagtail_localize_functions_we_reuse_keep_their_signatures():
+    assert list(inspect.signature(compat.apply_machine_translation).parameters) == [
+        "translation_id", "user", "machine_translator"]
+    assert list(inspect.signature(compat.convert_to_alias).parameters) == ["request", "page_id"]
+
+
+def test_the_sync_form_we_narrow_still_has_the_fields_we_read():
+    view = compat.UpdateTranslationsView
+    assert callable(view.get_form) and callable(view.form_valid)
+    form = UpdateTranslationsForm()
+    assert "publish_translations" in form.fields
