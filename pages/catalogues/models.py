@@ -131,7 +131,8 @@ class Pricing(models.TextChoices):
 
 
 class ModelSource(CatalogueEntry):
-    url = models.URLField(_("adresse"), validators=[http_url_validator], help_text=_("Le site où trouver les modèles."))
+    url = models.URLField(_("adresse"), blank=True, validators=[http_url_validator],
+                          help_text=_("Le site où trouver les modèles (sans adresse, son nom seul est affiché)."))
     kind = models.CharField(_("type"), max_length=80, help_text=_("Par exemple « Dépôt » ou « Marché de modèles »."))
     pricing = models.CharField(_("prix"), max_length=10, choices=Pricing.choices, default=Pricing.FREE)
 

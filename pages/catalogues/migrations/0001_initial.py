@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
                 ('key', models.SlugField(help_text='Identifiant stable (par exemple « ableton-live »), le même en français et en anglais ; les lecteurs ne le voient pas.', max_length=80, verbose_name='clé')),
                 ('name', models.CharField(help_text='Le nom que les lecteurs cherchent.', max_length=150, verbose_name='nom')),
-                ('url', models.URLField(help_text='Le site où trouver les modèles.', validators=[django.core.validators.URLValidator(code='invalid_scheme', message='Saisissez une adresse web complète qui commence par http:// ou https://.', schemes=['http', 'https'])], verbose_name='adresse')),
+                ('url', models.URLField(blank=True, help_text='Le site où trouver les modèles (sans adresse, son nom seul est affiché).', validators=[django.core.validators.URLValidator(code='invalid_scheme', message='Saisissez une adresse web complète qui commence par http:// ou https://.', schemes=['http', 'https'])], verbose_name='adresse')),
                 ('kind', models.CharField(help_text='Par exemple « Dépôt » ou « Marché de modèles ».', max_length=80, verbose_name='type')),
                 ('pricing', models.CharField(choices=[('free', 'Gratuit'), ('paid', 'Payant'), ('both', 'Gratuit ou payant')], default='free', max_length=10, verbose_name='prix')),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
