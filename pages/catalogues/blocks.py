@@ -28,6 +28,11 @@ class CatalogueBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
         params = request.GET if request is not None else {}
+        # Ids unique on the page (a page may list both catalogues): the n-th catalogue of this request.
+        number = getattr(request, "_catalogue_blocks", 0) + 1
+        if request is not None:
+            request._catalogue_blocks = number
+        context["bid"] = str(number)
         context["default_title"] = dict(CATALOGUES)[value["catalogue"]]
         if value["catalogue"] == SOFTWARE:
             context["query"] = software_query(params)
