@@ -1,5 +1,6 @@
 """Admin side of the catalogues: two translatable snippets with review, under one menu."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -7,10 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ModelSource, Software
+from .views import CatalogueIndexView, ImportView, export_view
 
 
 class SoftwareViewSet(SnippetViewSet):
     model = Software
+    index_view_class = CatalogueIndexView
     icon = "desktop"
     menu_label = _("Logiciels")
     menu_name = "software"
@@ -22,6 +25,7 @@ class SoftwareViewSet(SnippetViewSet):
 
 class ModelSourceViewSet(SnippetViewSet):
     model = ModelSource
+    index_view_class = CatalogueIndexView
     icon = "site"
     menu_label = _("Sources de modèles 3D")
     menu_name = "model-sources"
@@ -60,3 +64,11 @@ def catalogue_grants():
 def catalogue_review():
     """Catalogue entries go through the same review as pages."""
     return [Software, ModelSource]
+
+
+@hooks.register("register_admin_urls")
+def catalogue_exchange_urls():
+    return [
+        path("catalogues/<str:model_name>/export/", export_view, name="catalogue_export"),
+        path("catalogues/<str:model_name>/import/", ImportView.as_view(), name="catalogue_import"),
+    ]
