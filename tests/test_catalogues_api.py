@@ -69,3 +69,12 @@ def test_the_3d_model_sources_are_in_the_api(client, site_tree, admin_user):
     items = client.get("/api/v2/model_sources/", {"locale": "fr"}).json()["items"]
     assert [(i["name"], i["url"], i["kind"], i["pricing"]) for i in items] == [
         ("Thingiverse", "https://www.thingiverse.com/", "Dépôt", "free")]
+
+
+def test_a_page_placing_a_catalogue_tells_api_clients_where_its_entries_are(client, entries, site_tree, admin_user):
+    from .catalogue_helpers import place_catalogue
+
+    page = place_catalogue(site_tree.guide_fr, admin_user)
+    body = client.get(f"/api/v2/pages/{page.pk}/").json()["body"]
+    assert body[-1]["type"] == "catalogue"
+    assert body[-1]["value"] == {"catalogue": "software", "title": "Logiciels", "url": "/api/v2/software/"}

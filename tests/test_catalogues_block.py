@@ -134,3 +134,29 @@ def test_a_catalogue_page_costs_a_bounded_number_of_queries(client, catalogue, a
     with django_assert_max_num_queries(60):
         html = client.get(page.url, {"category": "Sciences"}).content.decode()
     assert "20 logiciels" in html
+
+
+def test_publishing_an_entry_purges_the_pages_that_list_the_catalogue_from_the_cdn(
+        catalogue, site_tree, admin_user, django_capture_on_commit_callbacks):
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from django.test import override_settings
+
+    from .test_cdn_purge import PurgingCache
+
+    _entries, page = catalogue
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgingCache)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with override_settings(WAGTAILFRONTENDCACHE={"cdn": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{server.server_port}"}}):
+            PurgingCache.purged.clear()
+            with django_capture_on_commit_callbacks(execute=True):
+                add_software(admin_user, name="Zotero", category="Gestion bibliographique")
+            assert page.url in PurgingCache.purged
+            assert site_tree.space_fr.url not in PurgingCache.purged
+    finally:
+        server.shutdown()
+        server.server_close()
