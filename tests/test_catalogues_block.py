@@ -160,3 +160,10 @@ def test_publishing_an_entry_purges_the_pages_that_list_the_catalogue_from_the_c
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_library_links_to_its_page_when_the_site_has_one(client, site_tree, admin_user):
+    add_software(admin_user, name="Audacity", category="Création", libraries=f"{site_tree.space_fr.title};Santé")
+    page = place_catalogue(site_tree.guide_fr, admin_user)
+    html = client.get(page.url).content.decode()
+    assert f'<a href="{site_tree.space_fr.url}">{site_tree.space_fr.title}</a>, Santé' in html

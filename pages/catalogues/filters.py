@@ -64,6 +64,7 @@ def software_query(params, locale=None):
     query.libraries = sorted({name for e in everything for name in split_libraries(e.libraries)}, key=str.casefold)
     query.total = len(everything)
     localize_guides(everything, locale)
+    link_libraries(everything, locale)
     query.entries = [
         e for e in everything
         if (not query.category or e.category == query.category)
@@ -83,6 +84,18 @@ def localize_guides(entries, locale):
     for entry in entries:
         if entry.guide_page_id:
             entry._localized_guide = found.get((entry.guide_page.translation_key, entry.locale_id), entry.guide_page)
+
+
+def link_libraries(entries, locale):
+    """Each entry's libraries as (name, url): a library links to the live page of that name in the
+    reader's language when the site has one (a space or a library's page), found in one query."""
+    from wagtail.models import Page
+
+    names = {name for e in entries for name in split_libraries(e.libraries)}
+    pages = {p.title: p for p in Page.objects.live().public().filter(locale=locale, title__in=names)} if names else {}
+    for entry in entries:
+        entry.library_links = [(name, pages[name].url if name in pages else "")
+                               for name in split_libraries(entry.libraries)]
 
 
 def model_sources(locale=None):
