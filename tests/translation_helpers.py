@@ -67,6 +67,7 @@ def every_block_body(link_page):
             {"label": "macOS", "body": [block("paragraph", "<p>Ouvrez le logiciel depuis le Launchpad.</p>")]},
         ]}),
         block("help_box", help_box.pk),
+        block("catalogue", {"catalogue": "software", "title": "Logiciels installés"}),
     ]
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pages.delivery",
     "pages.live",
     "pages.help",
+    "pages.catalogues",
     "pages.reading",  # menu drawer, on-this-page, display settings, video consent
     "corsheaders",
     "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN

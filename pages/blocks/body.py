@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from pages.catalogues.blocks import CatalogueBlock
 from pages.help.blocks import HelpBoxBlock
 
 from . import previews
@@ -76,6 +77,7 @@ class BodyStreamBlock(ContentStreamBlock):
     details = DetailsBlock()
     tabs = TabsBlock()
     help_box = HelpBoxBlock()
+    catalogue = CatalogueBlock()
 
     class Meta:
         block_counts = {}

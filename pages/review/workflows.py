@@ -174,12 +174,32 @@ def ensure_feature_grants():
                 for app_label, model, actions in grants for action in actions])
 
 
+REVIEW_MODELS_HOOK = "register_review_workflow_models"
+
+
+def ensure_feature_review(workflow=None):
+    """The snippets a feature sends through review (catalogue entries…), declared with the
+    `register_review_workflow_models` hook (a function returning models): the review workflow is
+    assigned to their content types, as it is to the root page."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail import hooks
+    from wagtail.models import Workflow, WorkflowContentType
+
+    workflow = workflow or Workflow.objects.get(name=WORKFLOW_NAME)
+    for declare in hooks.get_hooks(REVIEW_MODELS_HOOK):
+        for model in declare():
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow})
+
+
 def ensure_editorial_roles(apps=global_apps):
     """Groups, their permissions and the review workflow. Safe to run again at any time."""
     groups = ensure_groups(apps)
     workflow = ensure_review_workflow(apps)
     if apps is global_apps:  # in a migration, each feature's own migration grants its models
         ensure_feature_grants()
+        ensure_feature_review(workflow)
     return groups, workflow
 
 

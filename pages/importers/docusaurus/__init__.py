@@ -44,6 +44,8 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
 - home page (``home``): home_imported (the old home's rows on the home page), home_unreadable,
   home_block_skipped, section_summary_missing (a section whose card shows only its title);
 - help boxes (``help:`` front matter): help_box_created, help_box_unknown, help_box_link_unresolved;
+- catalogues (``static/data/*.csv``, catalogue rules): catalogue_imported, catalogue_file_invalid (the file is
+  not read), catalogue_row_invalid (one row left out, with what was expected);
 - writing: announcement_imported (the config's announcement bar, as a French site notice), section_reused, slug_taken, page_moved, conflict, draft_live_page, redirect_root_skipped,
   redirect_too_long, block_invalid (a block its own rules refuse, taken out of the page); warnings
   that cost only the file: image_unreadable, image_refused, file_refused, file_unreadable; failures:

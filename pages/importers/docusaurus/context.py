@@ -11,7 +11,10 @@ from .safety import PathRefused, is_safe_url, refused_url_message
 class MapContext:
     """The mapping state of one doc; component handlers reach it as ``flow.ctx``."""
 
-    def __init__(self, doc, resolver, page_type, report_file):
+    def __init__(self, doc, resolver, page_type, report_file, catalogue_rules=None):
+        from .rules import DEFAULT_CATALOGUE_RULES
+
+        self.catalogue_rules = catalogue_rules or DEFAULT_CATALOGUE_RULES
         self.doc = doc
         self.resolver = resolver
         self.page_type = page_type

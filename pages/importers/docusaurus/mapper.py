@@ -69,9 +69,9 @@ def _json_safe(value):
     return str(value)
 
 
-def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
+def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", catalogue_rules=None):
     """The MappedDoc of one parsed doc."""
-    ctx = MapContext(doc, resolver, page_type, report_file or doc.path)
+    ctx = MapContext(doc, resolver, page_type, report_file or doc.path, catalogue_rules)
     fm = doc.front_matter
     ctx.problems.extend(doc.problems)
     nodes = list(doc.tree.children)

@@ -14,7 +14,15 @@ from pathlib import Path
 
 from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
-from .rules import DEFAULT_RULES, SECTION, choose_rule, describe, fit_under, is_content_guess
+from .rules import (
+    DEFAULT_CATALOGUE_RULES,
+    DEFAULT_RULES,
+    SECTION,
+    choose_rule,
+    describe,
+    fit_under,
+    is_content_guess,
+)
 from .safety import checked_config_file, safe_doc_files
 from .sidebars import NavNode, load_sidebars, slug_of_label, sort_position
 from .site import doc_info, list_doc_files, load_site, number_prefix
@@ -60,6 +68,7 @@ class Plan:
     resolver: Resolver
     problems: list  # (file, Problem)
     nodes: dict = field(default_factory=dict)  # key -> PlanNode
+    catalogue_rules: dict = field(default_factory=lambda: DEFAULT_CATALOGUE_RULES)
 
     def walk(self):
         def rec(nodes):
@@ -75,7 +84,8 @@ class Plan:
         """The MappedDoc of a doc node (cached)."""
         if node.draft_cache is None and node.doc is not None:
             node.draft_cache = map_doc(node.doc.parsed, self.resolver, node.page_type, node.slug,
-                                       fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path))
+                                       fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path),
+                                       catalogue_rules=self.catalogue_rules)
         return node.draft_cache
 
 
@@ -91,7 +101,7 @@ def wagtail_slug(text):
     return slug_of_label(text)[:255]
 
 
-def build_plan(root, rules=None) -> Plan:
+def build_plan(root, rules=None, catalogue_rules=None) -> Plan:
     rules = rules or DEFAULT_RULES
     site = load_site(root)
     problems = [(site.config_file or "docusaurus.config.js", p) for p in site.problems]
@@ -120,7 +130,8 @@ def build_plan(root, rules=None) -> Plan:
     sidebar_file = sidebar.file or "sidebars.js"
     problems.extend((sidebar_file, p) for p in sidebar.problems)
 
-    plan = Plan(site=site, docs=docs, roots=[], resolver=resolver, problems=problems)
+    plan = Plan(site=site, docs=docs, roots=[], resolver=resolver, problems=problems,
+                catalogue_rules=catalogue_rules or DEFAULT_CATALOGUE_RULES)
     placed = {}
 
     def doc_node(record, label="", hidden=False):

@@ -176,3 +176,31 @@ def load_home_rules(path):
             raise ValueError(f"{path}: « {key} » doit être du même type que sa valeur par défaut "
                              f"({type(DEFAULT_HOME_RULES[key]).__name__})")
     return {**DEFAULT_HOME_RULES, **data}
+
+
+# --- the catalogues ---------------------------------------------------------------------------
+# Which MDX components and data files of the old site are a catalogue (pages/catalogues): the
+# component becomes the catalogue block, each data file's rows its entries. Another site passes its
+# own with ``import_docusaurus --catalogue-rules catalogues.json`` (any of these keys).
+SOFTWARE, MODELS_3D = "software", "models3d"
+DEFAULT_CATALOGUE_RULES = {
+    # Component -> the catalogue it showed (it read its data file itself).
+    "components": {"LogicielCatalogue": SOFTWARE},
+    # Data file, as the old site served it (``<DataTable src="/data/modeles3d.csv" />``) -> catalogue.
+    "files": {"/data/logiciels.csv": SOFTWARE, "/data/modeles3d.csv": MODELS_3D},
+}
+CATALOGUES = (SOFTWARE, MODELS_3D)
+
+
+def load_catalogue_rules(path):
+    """The catalogue rules of a JSON file merged over the defaults; unknown keys or catalogues are an error."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: un objet JSON est attendu (clés : {', '.join(DEFAULT_CATALOGUE_RULES)})")
+    unknown = sorted(set(data) - set(DEFAULT_CATALOGUE_RULES))
+    if unknown:
+        raise ValueError(f"{path}: clé(s) inconnue(s) {', '.join(unknown)} (attendu : {', '.join(DEFAULT_CATALOGUE_RULES)})")
+    for key, value in data.items():
+        if not isinstance(value, dict) or not all(isinstance(k, str) and v in CATALOGUES for k, v in value.items()):
+            raise ValueError(f"{path}: « {key} » doit associer des noms à un catalogue ({', '.join(CATALOGUES)})")
+    return {**DEFAULT_CATALOGUE_RULES, **data}

@@ -37,6 +37,7 @@ from pages.site_setup.skeleton import ensure_skeleton
 
 from .announcement import import_announcement
 from .assets import AssetStore, DocFailure, paths_used
+from .catalogues import import_catalogues
 from .help_boxes import HelpBoxes
 from .home import import_home, report_sections_without_summary
 from .placeholders import Resolution, features_for
@@ -102,6 +103,7 @@ class Importer:
             import_announcement(self.plan.site, self.plan.resolver, self._resolution(None), self.report,
                                 dry_run=self.dry_run)
             import_home(self, self.home_rules)
+            import_catalogues(self)
             report_sections_without_summary(self)
         return self.report
 

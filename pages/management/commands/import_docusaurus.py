@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from pages.importers.docusaurus.plan import build_plan
-from pages.importers.docusaurus.rules import load_home_rules, load_rules
+from pages.importers.docusaurus.rules import load_catalogue_rules, load_home_rules, load_rules
 from pages.importers.docusaurus.writer import Importer, NoImportUser
 
 
@@ -39,6 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("--rules", metavar="RULES.json", help=_("Table de règles des types de page (JSON)."))
         parser.add_argument("--home-rules", metavar="HOME.json",
                             help=_("Règles de la page d'accueil : fichier source et composants repris (JSON)."))
+        parser.add_argument("--catalogue-rules", metavar="CATALOGUES.json",
+                            help=_("Composants et fichiers de données repris comme catalogues (JSON)."))
 
     def handle(self, *args, **options):
         root = Path(options["path"])
@@ -52,9 +54,10 @@ class Command(BaseCommand):
         try:
             rules = load_rules(options["rules"]) if options["rules"] else None
             home_rules = load_home_rules(options["home_rules"]) if options["home_rules"] else None
+            catalogue_rules = load_catalogue_rules(options["catalogue_rules"]) if options["catalogue_rules"] else None
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from None
-        plan = build_plan(root, rules)
+        plan = build_plan(root, rules, catalogue_rules)
         for _file, problem in plan.problems:
             if problem.code == "docs_missing":
                 raise CommandError(_("%(root)s : pas de dossier de documents (%(docs)s/) ; rien à importer.") % {

@@ -58,6 +58,7 @@ def registered() -> frozenset[str]:
 from . import (  # noqa: E402, F401
     admonitions,
     cards,
+    catalogues,
     code,
     collapsibles,
     html_elements,
