@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import components, esm_data, jsx
+from . import components, esm_data, jsx, lists
 from .code_languages import CODE_LANGUAGES
 from .image_refs import alt_text, missing, svg_refused
 from .inline import (
@@ -86,6 +86,13 @@ class Flow:
                     j += 1
                 handler(self, nodes[i].meta["tag"], nodes[i:j], source_line(nodes[i]))
                 i = j
+                continue
+            run = lists.continued_run(nodes, i) if nodes[i].type == "ordered_list" else None
+            if run is not None:
+                self.ctx.line = source_line(nodes[i])
+                self.close_bullets()
+                self.list_run(run[1])
+                i = run[0]
                 continue
             self.node(nodes[i])
             i += 1
@@ -226,13 +233,23 @@ class Flow:
 
     def list(self, node, tag, line):
         self.pending = []
-        items = []
-        for item in node.children:
-            html_parts = []
-            for child in item.children:
-                html_parts.append(self.rich_fragment(child, tight=True))
-            items.append("<li>" + "".join(html_parts).removesuffix("<br/>") + "</li>")
+        items = [self.item_html(item) for item in node.children]
         self.html.append(f"<{tag}>" + "".join(items) + f"</{tag}>")
+        self.drain()
+
+    def item_html(self, item, images=()):
+        html = "".join(self.rich_fragment(child, tight=True) for child in item.children).removesuffix("<br/>")
+        html += "".join("<br/>" + lists.image_html(self, image, source_line(item)) for image in images)
+        return f"<li>{html.removeprefix('<br/>')}</li>"
+
+    def list_run(self, run):
+        """Numbered lists continued after pictures: one list, each picture after its item."""
+        self.pending = []
+        items = []
+        for node, images in run:
+            last = len(node.children) - 1
+            items.extend(self.item_html(item, images if n == last else ()) for n, item in enumerate(node.children))
+        self.html.append("<ol>" + "".join(items) + "</ol>")
         self.drain()
 
     def rich_fragment(self, node, tight=False):
@@ -255,6 +272,8 @@ class Flow:
             return f"<p><b>{esc(plain_text(node.children[0].children if node.children else []))}</b></p>"
         if t == "hr":
             return "<hr/>"
+        if lists.is_image_tag(node):  # a picture tag inside an item stays in the item
+            return lists.image_html(self, node, line) + ("<br/>" if tight else "")
         if t == "blockquote":
             return "<blockquote>" + "".join(self.rich_fragment(c) for c in node.children) + "</blockquote>"
         # Anything else (component, table, admonition…) cannot live in rich text: it becomes
