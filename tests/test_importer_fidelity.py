@@ -1,7 +1,13 @@
 """What a reader of the old site saw is what the imported page shows: numbering, pictures in
 their place, categories, titles, code, videos, diagrams, anchors and nesting."""
 
+import re
+import shutil
+
+import pytest
+
 from .test_importer_mapper import body, codes, draft_text
+from .test_importer_writer import MINISITE, imported, run
 
 
 def paragraphs(d):
@@ -37,3 +43,67 @@ def test_the_first_note_of_a_doc_stays_first():
     d = draft_text("---\ntitle: T\n---\n\n:::note\nÀ lire d'abord.\n:::\n\n## 1. Préparer\n\nTexte.\n\n"
                    "## 2. Imprimer\n\n1. Un\n\n![Vue](./avec-alt.png)\n\n2. Deux\n", page_type="tool_guide")
     assert body(d)[0]["type"] == "callout" and body(d)[0]["value"]["body"] == "<p>À lire d'abord.</p>"
+
+
+def test_an_icon_inside_a_sentence_stays_a_small_picture_in_the_sentence():
+    d = draft_text("---\ntitle: T\n---\n\nCliquez sur l'icône ![Engrenage](./avec-alt.png) pour ouvrir.\n\n"
+                   "Appuyer sur <img src=\"./sans-alt.png\" alt=\"Le bouton jaune\" width=\"30\" /> au centre.\n",
+                   name="icones.mdx")
+    first, second = paragraphs(d)[0].split("</p>")[:2]
+    assert 'data-format="icon" data-alt="Engrenage"' in first and first.endswith("pour ouvrir.")
+    assert 'data-format="icon" data-alt="Le bouton jaune"' in second and second.endswith("au centre.")
+
+
+def test_a_picture_alone_on_its_line_is_not_an_icon():
+    d = draft_text("---\ntitle: T\n---\n\n- Deux\n  ![Vue](./avec-alt.png)\n")
+    assert 'data-format="fullwidth"' in paragraphs(d)[0]
+
+
+def test_the_width_written_on_an_image_is_kept():
+    d = draft_text("---\ntitle: T\n---\n\n<img src=\"./avec-alt.png\" alt=\"L'écran\" width=\"500\" />\n\n"
+                   "![Sans largeur](./sans-alt.png)\n", name="largeur.mdx")
+    images = [b["value"] for b in body(d) if b["type"] == "image"]
+    assert [v.get("width") for v in images] == [500, None]
+
+
+@pytest.fixture
+def site_copy(tmp_path):
+    target = tmp_path / "site"
+    shutil.copytree(MINISITE, target)
+    return target
+
+
+def import_doc(site, user, name, text):
+    (site / "docs" / name).write_text(text, encoding="utf-8")
+    report = run(site, user=user, publish=True)
+    assert report.ok
+    return imported(f"docs/{name}")
+
+
+@pytest.mark.django_db
+def test_an_imported_icon_and_a_narrow_image_show_as_written_on_the_page_and_in_the_api(site_tree, admin_user,
+                                                                                       site_copy, client):
+    page = import_doc(site_copy, admin_user, "icones.mdx",
+                      "---\ntitle: Icônes\n---\n\nCliquez sur ![Engrenage](/img/studio.png) pour ouvrir.\n\n"
+                      "<img src=\"/img/studio.png\" alt=\"Le studio\" width=\"100\" />\n")
+    assert 'format="icon"' in page.body[0].value.source
+    html = client.get(page.url).content.decode()
+    icon = re.search(r'<img[^>]*alt="Engrenage"[^>]*>', html).group(0)
+    assert "richtext-image icon" in icon
+    narrow = re.search(r'<img[^>]*alt="Le studio"[^>]*>', html).group(0)
+    assert "max-100x2400" in narrow  # a rendition at most 100 px wide (the width attribute follows)
+    api = client.get(f"/api/v2/pages/{page.pk}/").json()
+    image = next(b for b in api["body"] if b["type"] == "image")["value"]
+    assert image["max_width"] == 100 and image["image"]["width"] <= 100
+
+
+def test_a_video_whose_source_title_is_the_players_english_default_gets_a_french_title():
+    d = draft_text("---\ntitle: Studio\n---\n\n## Allumer la console\n\n"
+                   '<iframe src="https://www.youtube-nocookie.com/embed/NFxWiwcch58" title="YouTube video player"></iframe>\n\n'
+                   '<iframe src="https://player.vimeo.com/video/1234" title="vimeo-player"></iframe>\n\n'
+                   '<iframe src="https://classe.iro.umontreal.ca/videos/embed/7967ad16" title="Impression et modélisation 3D">'
+                   "</iframe>\n\n"
+                   '<LiteYouTubeEmbed id="dQw4w9WgXcQ" title="YouTube video" />\n', name="videos.mdx")
+    titles = [b["value"]["title"] for b in body(d) if b["type"] == "video"]
+    assert titles == ["Lecteur vidéo YouTube : Allumer la console", "Lecteur vidéo Vimeo : Allumer la console",
+                      "Impression et modélisation 3D", "Lecteur vidéo YouTube : Allumer la console"]

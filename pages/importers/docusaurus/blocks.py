@@ -22,6 +22,7 @@ from .inline import (
     Inline,
     asset_src,
     attrs_text,
+    image_width,
     inline_depth,
 )
 from .parser import admonition_parts
@@ -187,7 +188,7 @@ class Flow:
                 elif _is_img_tag(child):
                     tag = child.meta["tag"]
                     self.image_block(asset_src(tag.attrs.get("src"), self.ctx), str(tag.attrs.get("alt") or ""),
-                                     str(tag.attrs.get("title") or ""), line)
+                                     str(tag.attrs.get("title") or ""), line, width=image_width(tag.attrs))
             return
         # "•" pseudo-bullets: lines starting with a bullet character become list items.
         lines = _split_lines(children)
@@ -364,7 +365,7 @@ class Flow:
         self.drain()
 
     # media blocks
-    def image_block(self, src, alt, title, line, caption=""):
+    def image_block(self, src, alt, title, line, caption="", width=None):
         ctx = self.ctx
         path = ctx.local_file(src, line)
         alt = alt_text(ctx, alt, title, src, line, caption)
@@ -378,8 +379,11 @@ class Flow:
         if ctx.hero_image is not None and str(path) == str(ctx.hero_image) and ctx.page_type in (SPACE, TOOL_GUIDE):
             ctx.problem("image_is_hero", line, "Image identique à l'image principale de la page : portée par le champ « image principale ».", "info")
             return
-        self.add("image", {"image": {"__image__": str(path)}, "alt": alt[:255], "decorative": False,
-                           "caption": caption[:255], "credit": ""})
+        value = {"image": {"__image__": str(path)}, "alt": alt[:255], "decorative": False,
+                 "caption": caption[:255], "credit": ""}
+        if width is not None:  # `<img width="500">`: shown at most that wide
+            value["width"] = max(16, min(2400, width))
+        self.add("image", value)
 
     # JSX
     def n_jsx(self, node, line):
