@@ -4,7 +4,11 @@ their place, categories, titles, code, videos, diagrams, anchors and nesting."""
 import re
 import shutil
 
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
 import pytest
+
+from pages.blocks.text import RICH_TEXT_FEATURES
 
 from .test_importer_mapper import body, codes, draft_text
 from .test_importer_writer import MINISITE, imported, run
@@ -107,3 +111,21 @@ def test_a_video_whose_source_title_is_the_players_english_default_gets_a_french
     titles = [b["value"]["title"] for b in body(d) if b["type"] == "video"]
     assert titles == ["Lecteur vidéo YouTube : Allumer la console", "Lecteur vidéo Vimeo : Allumer la console",
                       "Impression et modélisation 3D", "Lecteur vidéo YouTube : Allumer la console"]
+
+
+@pytest.mark.django_db
+def test_a_link_to_a_section_of_another_page_keeps_its_anchor_through_import_page_and_editor(site_tree, admin_user,
+                                                                                            site_copy, client):
+    page = import_doc(site_copy, admin_user, "ancres.md",
+                      "---\ntitle: Ancres\n---\n\nVoir [les réglages](./outils/imprimante.md#reglages) "
+                      "et [l'imprimante](./outils/imprimante.md).\n")
+    printer = imported("docs/outils/imprimante.md")
+    source = page.body[0].value.source
+    assert f'<a anchor="reglages" id="{printer.pk}" linktype="page">les réglages</a>' in source
+    assert f'<a id="{printer.pk}" linktype="page">l&#x27;imprimante</a>' in source \
+        or f'<a id="{printer.pk}" linktype="page">l\'imprimante</a>' in source
+    html = client.get(page.url).content.decode()
+    assert f'href="{printer.url}#reglages"' in html and f'href="{printer.url}"' in html
+    # An editor opening and saving the text in Draftail keeps the anchor.
+    converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
+    assert 'anchor="reglages"' in converter.to_database_format(converter.from_database_format(source))

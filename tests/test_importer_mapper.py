@@ -150,11 +150,11 @@ def test_iframes_become_video_or_embed_blocks_with_a_title():
 def test_links_resolve_to_pages_documents_or_are_reported():
     d = draft_text("[Détails](./details.md#reponse) [Tableau](/table) [Ailleurs](./absent.md) [Haut](#haut)\n")
     html = body(d)[0]["value"]
-    assert '<a data-linktype="page" data-import-page="details.md">Détails</a>' in html
+    assert '<a data-linktype="page" data-import-page="details.md" data-anchor="reponse">Détails</a>' in html
     assert '<a data-linktype="page" data-import-page="table.md">Tableau</a>' in html
     assert "Ailleurs" in html and "absent.md" not in html
     assert '<a href="#haut">Haut</a>' in html
-    assert [c for c, _ in codes(d)] == ["title_missing", "link_anchor_dropped", "link_unresolved"]
+    assert [c for c, _ in codes(d)] == ["title_missing", "link_unresolved"]
 
 
 def test_front_matter_is_kept_whole_and_a_draft_is_a_draft():

@@ -40,7 +40,7 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   component_behaviour_dropped;
 - hostile input (the path or address is not used, the text stays): path_outside_site, url_scheme_refused;
 - media and links: image_alt_missing, image_external, image_in_table, image_is_hero, image_svg_refused,
-  file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_anchor_dropped, link_target_failed;
+  file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_target_failed;
 - home page (``home``): home_imported (the old home's rows on the home page), home_unreadable,
   home_block_skipped, section_summary_missing (a section whose card shows only its title);
 - help boxes (``help:`` front matter): help_box_created, help_box_unknown, help_box_link_unresolved;

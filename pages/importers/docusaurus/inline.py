@@ -77,11 +77,9 @@ class Inline:
         if target.kind == "anchor":
             return f'<a href="#{attr(target.anchor)}">{inner}</a>'
         if target.kind == "page":
-            if target.anchor:
-                target.anchor = unquote(target.anchor)
-                self.ctx.problem("link_anchor_dropped", self.line,
-                                 f"Lien « {href} » : le lien vers la page est conservé, pas l'ancre #{target.anchor}.", "info")
-            return f'<a data-linktype="page" data-import-page="{attr(target.value)}">{inner}</a>'
+            # The place in the page is kept with the link (pages/rich_text_anchors.py).
+            anchor = f' data-anchor="{attr(unquote(target.anchor))}"' if target.anchor else ""
+            return f'<a data-linktype="page" data-import-page="{attr(target.value)}"{anchor}>{inner}</a>'
         if target.kind == "image" and svg_refused(self.ctx, target.value, self.line):
             return inner
         if target.kind in ("document", "image"):
