@@ -4,13 +4,19 @@ their place, categories, titles, code, videos, diagrams, anchors and nesting."""
 import re
 import shutil
 
+from django.core.management import CommandError, call_command
+
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 import pytest
 
 from pages.blocks.text import RICH_TEXT_FEATURES
+from pages.importers.docusaurus.categories import CATEGORIES, load_category_rules
+from pages.importers.docusaurus.plan import build_plan
+from pages.models.tool_guide import ToolCategory
 
 from .test_importer_mapper import body, codes, draft_text
+from .test_importer_site_config import write
 from .test_importer_writer import MINISITE, imported, run
 
 
@@ -129,3 +135,57 @@ def test_a_link_to_a_section_of_another_page_keeps_its_anchor_through_import_pag
     # An editor opening and saving the text in Draftail keeps the anchor.
     converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
     assert 'anchor="reglages"' in converter.to_database_format(converter.from_database_format(source))
+
+
+GUIDES_SITE = {
+    "docusaurus.config.js": "module.exports = {title: 'T', url: 'https://x.org', baseUrl: '/'};\n",
+    "sidebars.js": ("module.exports = {s: [{type: 'category', label: 'Production audio', items: ['medias/console']},"
+                    " 'informatique/logiciels/zotero', 'creatives/impression3d/bambu', 'divers/etape']};\n"),
+    "docs/medias/console.md": "---\ntitle: Console\npage_type: tool_guide\n---\n\nTexte.\n",
+    "docs/informatique/logiciels/zotero.md": "---\ntitle: Zotero\n---\n\nTexte.\n",
+    "docs/creatives/impression3d/bambu.md": "---\ntitle: Bambu\ncategory: Électronique\npage_type: tool_guide\n---\n\nT.\n",
+    "docs/divers/etape.md": "---\ntitle: Étapes\npage_type: tool_guide\n---\n\nTexte.\n",
+}
+
+
+def guide_categories(plan):
+    return {node.doc.rel_path: plan.draft(node).fields.get("category")
+            for node in plan.walk() if node.doc is not None and node.page_type == "tool_guide"}
+
+
+def test_a_guide_gets_its_category_from_its_folder_or_its_sidebar_category_unless_its_front_matter_says(tmp_path):
+    write(tmp_path, GUIDES_SITE)
+    plan = build_plan(tmp_path)
+    assert guide_categories(plan) == {"medias/console.md": "audio", "informatique/logiciels/zotero.md": "software",
+                                      "creatives/impression3d/bambu.md": "electronics", "divers/etape.md": ""}
+    zotero = plan.draft(plan.node_for_doc("informatique/logiciels/zotero.md"))
+    assert [p.code for p in zotero.problems] == ["category_guessed"]
+
+
+def test_the_category_rules_can_be_replaced_by_a_json_file(tmp_path):
+    write(tmp_path, {**GUIDES_SITE, "categories.json": '[{"category": "other", "path": "divers/**"},'
+                                                       ' {"category": "audio", "sidebar": "logiciels"}]'})
+    rules = load_category_rules(tmp_path / "categories.json")
+    categories = guide_categories(build_plan(tmp_path, category_rules=rules))
+    assert categories["divers/etape.md"] == "other" and categories["medias/console.md"] == ""
+    (tmp_path / "bad.json").write_text('[{"category": "cuisine", "path": "**"}]', encoding="utf-8")
+    with pytest.raises(ValueError, match="cuisine"):
+        load_category_rules(tmp_path / "bad.json")
+
+
+def test_the_category_rules_know_every_tool_category():
+    assert set(CATEGORIES) == set(ToolCategory.values)
+
+
+def test_the_import_command_takes_a_category_rules_file_and_refuses_a_wrong_one(tmp_path):
+    (tmp_path / "bad.json").write_text('{"category": "audio"}', encoding="utf-8")
+    with pytest.raises(CommandError, match="liste JSON"):
+        call_command("import_docusaurus", str(MINISITE), "--dry-run", "--category-rules", str(tmp_path / "bad.json"))
+
+
+def test_a_doc_without_a_title_takes_its_first_heading_even_an_html_one_before_its_file_name():
+    assert draft_text("## Premier intertitre\n\nTexte.\n").title == "Premier intertitre"
+    assert draft_text("<h1>Guide de la console</h1>\n\nTexte.\n", name="console.mdx").title == "Guide de la console"
+    assert draft_text("---\nsidebar_label: Bambu (ancien)\n---\n\n## 1. Télécharger\n\nT.\n\n## 2. Imprimer\n",
+                      name="bambu2.md").title == "Bambu (ancien)"
+    assert draft_text("", name="gimp.md").title == "Gimp"

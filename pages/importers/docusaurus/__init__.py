@@ -28,7 +28,8 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   sidebar_invalid, sidebar_unknown_item, sidebar_missing_doc, sidebar_duplicate_doc,
   sidebar_empty_category, sidebar_link_not_imported, category_file_invalid, doc_not_in_sidebar,
   doc_joined_category;
-- docs: parse_failed, front_matter_invalid, title_missing, page_type_guessed, page_type_adjusted, page_type_kept;
+- docs: parse_failed, front_matter_invalid, title_missing, page_type_guessed, page_type_adjusted, page_type_kept,
+  category_guessed (a tool guide's category from the category rules);
 - content kept but changed or without mapping: component_unmapped, component_local_unmapped (a component
   the doc exports itself; its imported JSON/YAML data kept as a table when it is a list of records),
   construct_unmapped, inline_unmapped,

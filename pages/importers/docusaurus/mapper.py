@@ -34,7 +34,7 @@ from .page_fields import (
 from .parser import front_matter_value
 from .resolver import IMAGE_SUFFIXES, LinkTarget, Resolver
 from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
-from .text import esc, humanize_filename, plain_text
+from .text import esc, humanize_filename, node_text, plain_text
 
 __all__ = ["IMAGE_SUFFIXES", "STEP_RE", "LinkTarget", "MappedDoc", "Resolver", "humanize_filename", "map_doc",
            "numbered_steps"]
@@ -69,9 +69,29 @@ def _json_safe(value):
     return str(value)
 
 
-def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
-    """The MappedDoc of one parsed doc."""
+def first_heading_text(nodes):
+    """The text of the doc's first heading that is not a numbered step, else ""."""
+    for node in nodes:
+        if node.type == "heading" and node.children:
+            text = plain_text(node.children[0].children)
+        elif node.type == "jsx" and node.meta and node.meta.get("tag") is not None \
+                and node.meta["tag"].name.lower() in ("h1", "h2", "h3"):
+            text = node_text(node)
+        else:
+            continue
+        text = re.sub(r"\s*\{#[^}]+\}\s*$", "", " ".join(text.split())).strip()
+        if text and not STEP_RE.match(text):
+            return text
+        if text:
+            return ""
+    return ""
+
+
+def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", category=("", "")):
+    """The MappedDoc of one parsed doc; ``category`` is the (category, why) the category rules
+    give a tool guide whose front matter names none."""
     ctx = MapContext(doc, resolver, page_type, report_file or doc.path)
+    ctx.category = category
     fm = doc.front_matter
     ctx.problems.extend(doc.problems)
     nodes = list(doc.tree.children)
@@ -86,13 +106,12 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file=""):
         if h1_text.lower() == title.lower():
             nodes.remove(first_h1)
     if not title:
-        # No title and no H1: the sidebar's label, else the first heading that is not a numbered
-        # step ("1. Télécharger…" names a step, not the page), else the file's name.
-        heading = next((n for n in nodes if n.type == "heading" and n.children), None)
-        heading_text = re.sub(r"\s*\{#[^}]+\}\s*$", "", plain_text(heading.children[0].children)).strip() if heading else ""
-        if heading_text and STEP_RE.match(heading_text):
-            heading_text = ""
-        title = fallback_title or heading_text or humanize_filename(doc.path)
+        # No title and no H1: the sidebar's label, else the first heading (Markdown or an HTML
+        # <h1>-<h3>) that is not a numbered step ("1. Télécharger…" names a step, not the page),
+        # else the front matter's sidebar_label, else the file's name.
+        heading_text = first_heading_text(nodes)
+        sidebar_label = str(front_matter_value(fm, "sidebar_label") or "").strip()
+        title = fallback_title or heading_text or sidebar_label or humanize_filename(doc.path)
         ctx.problem("title_missing", 1, f"Document sans titre : « {title} » utilisé.", "info")
 
     ctx.heading = title  # the nearest heading of what comes before the first one

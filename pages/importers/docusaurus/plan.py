@@ -12,9 +12,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .categories import DEFAULT_CATEGORY_RULES, choose_category
+from .categories import describe as describe_category
 from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
-from .rules import DEFAULT_RULES, SECTION, choose_rule, describe, fit_under, is_content_guess
+from .rules import (
+    DEFAULT_RULES,
+    SECTION,
+    TOOL_GUIDE,
+    choose_rule,
+    describe,
+    fit_under,
+    is_content_guess,
+)
 from .safety import checked_config_file, safe_doc_files
 from .sidebars import NavNode, load_sidebars, slug_of_label, sort_position
 from .site import doc_info, list_doc_files, load_site, number_prefix
@@ -60,6 +70,7 @@ class Plan:
     resolver: Resolver
     problems: list  # (file, Problem)
     nodes: dict = field(default_factory=dict)  # key -> PlanNode
+    category_rules: list = field(default_factory=lambda: list(DEFAULT_CATEGORY_RULES))
 
     def walk(self):
         def rec(nodes):
@@ -75,8 +86,22 @@ class Plan:
         """The MappedDoc of a doc node (cached)."""
         if node.draft_cache is None and node.doc is not None:
             node.draft_cache = map_doc(node.doc.parsed, self.resolver, node.page_type, node.slug,
-                                       fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path))
+                                       fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path),
+                                       category=self.category_of(node))
         return node.draft_cache
+
+
+    def category_of(self, node):
+        """(category, why) a tool guide gets from the category rules (its folder, the sidebar
+        categories above it), or ("", "")."""
+        if node.page_type != TOOL_GUIDE:
+            return "", ""
+        labels, parent = [], node.parent
+        while parent is not None:
+            labels.append(parent.title)
+            parent = parent.parent
+        category, rule = choose_category(self.category_rules, node.doc.info.doc_id, labels)
+        return (category, describe_category(self.category_rules, rule)) if rule else ("", "")
 
 
 def doc_key(site, rel_path):
@@ -91,7 +116,7 @@ def wagtail_slug(text):
     return slug_of_label(text)[:255]
 
 
-def build_plan(root, rules=None) -> Plan:
+def build_plan(root, rules=None, category_rules=None) -> Plan:
     rules = rules or DEFAULT_RULES
     site = load_site(root)
     problems = [(site.config_file or "docusaurus.config.js", p) for p in site.problems]
@@ -121,6 +146,8 @@ def build_plan(root, rules=None) -> Plan:
     problems.extend((sidebar_file, p) for p in sidebar.problems)
 
     plan = Plan(site=site, docs=docs, roots=[], resolver=resolver, problems=problems)
+    if category_rules is not None:
+        plan.category_rules = category_rules
     placed = {}
 
     def doc_node(record, label="", hidden=False):
