@@ -3,8 +3,12 @@ their place, categories, titles, code, videos, diagrams, anchors and nesting."""
 
 import re
 import shutil
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
@@ -189,3 +193,39 @@ def test_a_doc_without_a_title_takes_its_first_heading_even_an_html_one_before_i
     assert draft_text("---\nsidebar_label: Bambu (ancien)\n---\n\n## 1. Télécharger\n\nT.\n\n## 2. Imprimer\n",
                       name="bambu2.md").title == "Bambu (ancien)"
     assert draft_text("", name="gimp.md").title == "Gimp"
+
+
+@pytest.mark.django_db
+def test_code_gets_a_copy_button_with_translated_labels_and_plain_code_without_javascript(site_tree, admin_user,
+                                                                                         site_copy, client):
+    page = import_doc(site_copy, admin_user, "code.md",
+                      "---\ntitle: Code\n---\n\n```bash title=\"Se connecter\"\nssh etudiant@serveur\n```\n")
+    html = client.get(page.url).content.decode()
+    figure = re.search(r'<figure class="code"[^>]*>', html).group(0)
+    assert 'data-copy-label="Copier le code"' in figure and 'data-copied-label="Code copié"' in figure
+    assert "<code>ssh etudiant@serveur</code>" in html and "<button" not in html.split('<figure class="code"')[1][:400]
+    assert "js/code-copy.js" in html
+    with translation.override("en"):
+        assert 'data-copy-label="Copy the code"' in render_to_string(
+            "pages/blocks/code_block.html", {"value": {"language": "bash", "code": "ls", "caption": ""}})
+    script = (Path(settings.BASE_DIR) / "cms" / "static" / "js" / "code-copy.js").read_text(encoding="utf-8")
+    assert 'document.createElement("button")' in script and 'button.type = "button"' in script
+    assert '"role", "status"' in script and '"aria-live", "polite"' in script
+
+
+@pytest.mark.django_db
+def test_a_mermaid_diagram_is_a_labelled_figure_whose_text_says_what_its_arrows_show(site_tree, admin_user,
+                                                                                   site_copy, client):
+    page = import_doc(site_copy, admin_user, "diagramme.md",
+                      "---\ntitle: Diagramme\n---\n\n```mermaid\ngraph TD; A[Début] --> B{Choix}\n"
+                      "B -->|oui| C(Fin)\nB -- non --> A\n```\n")
+    html = client.get(page.url).content.decode()
+    figure = html[html.index('<figure class="diagram"'):]
+    figure = figure[:figure.index("</figure>")]
+    assert 'role="group"' in figure and "<figcaption>Diagramme</figcaption>" in figure
+    assert "<li>Début → Choix</li>" in figure and "<li>Choix → Fin (oui)</li>" in figure
+    assert "<li>Choix → Début (non)</li>" in figure
+    assert "Source du diagramme (Mermaid)" in figure and "graph TD" in figure
+    api = client.get(f"/api/v2/pages/{page.pk}/").json()
+    block = next(b for b in api["body"] if b["type"] == "code")["value"]
+    assert block["text_alternative"][0] == "Début → Choix"
