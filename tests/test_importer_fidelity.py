@@ -229,3 +229,35 @@ def test_a_mermaid_diagram_is_a_labelled_figure_whose_text_says_what_its_arrows_
     api = client.get(f"/api/v2/pages/{page.pk}/").json()
     block = next(b for b in api["body"] if b["type"] == "code")["value"]
     assert block["text_alternative"][0] == "Début → Choix"
+
+
+NESTED = ("---\ntitle: Onglets\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+          "<Tabs>\n  <TabItem value=\"win\" label=\"Windows\">\n\n"
+          "<details>\n<summary>Installer</summary>\n\nÉtapes.\n\n"
+          "<details>\n<summary>Trop profond</summary>\n\nTexte profond.\n\n</details>\n\n</details>\n\n"
+          "  </TabItem>\n  <TabItem value=\"mac\" label=\"macOS\">\n\n"
+          "<Tabs>\n<TabItem value=\"13\" label=\"macOS 13\">\n\nTexte 13.\n\n</TabItem>\n</Tabs>\n\n"
+          "  </TabItem>\n</Tabs>\n")
+
+
+def test_a_collapsible_or_tabs_inside_a_tab_stay_nested_one_level_deep():
+    d = draft_text(NESTED, name="onglets.mdx")
+    tabs = body(d)[0]["value"]["tabs"]
+    windows, mac = tabs[0]["value"]["body"], tabs[1]["value"]["body"]
+    assert windows[0]["type"] == "details" and windows[0]["value"]["summary"] == "Installer"
+    deeper = [b["type"] for b in windows[0]["value"]["body"]]
+    assert deeper == ["paragraph", "heading", "paragraph"]  # a third level becomes a heading and its text
+    assert ("details_nested_flattened" in [c for c, _ in codes(d)])
+    assert mac[0]["type"] == "tabs" and mac[0]["value"]["tabs"][0]["value"]["label"] == "macOS 13"
+
+
+@pytest.mark.django_db
+def test_nested_tabs_and_collapsibles_are_saved_and_shown_nested(site_tree, admin_user, site_copy, client):
+    page = import_doc(site_copy, admin_user, "onglets.mdx", NESTED)
+    tabs = page.body[0]
+    assert tabs.block_type == "tabs"
+    assert tabs.value["tabs"][0]["body"][0].block_type == "details"
+    html = client.get(page.url).content.decode()
+    outer = html.index('<div class="tabs">')
+    assert html.index("<summary>Installer</summary>") > outer
+    assert html.count('<div class="tabs">') == 2

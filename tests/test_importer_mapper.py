@@ -60,15 +60,17 @@ def test_admonitions_become_callouts_and_an_unknown_kind_is_reported():
     assert ("admonition_unknown", 13) in codes(d)
 
 
-def test_tabs_become_a_tabs_block_and_nested_tabs_are_flattened_with_a_report():
+def test_tabs_become_a_tabs_block_and_tabs_inside_a_tab_stay_tabs():
     d = draft("tabs.mdx")
     tabs = next(b for b in body(d) if b["type"] == "tabs")["value"]["tabs"]
     assert [t["value"]["label"] for t in tabs] == ["Windows", "macOS"]
     windows = [b["type"] for b in tabs[0]["value"]["body"]]
     assert windows == ["paragraph", "callout"]
     mac = tabs[1]["value"]["body"]
-    assert mac[0]["value"]["text"] == "macOS 13" and mac[1]["value"] == "<p>Texte 13.</p>"
-    assert "tabs_nested_flattened" in [c for c, _ in codes(d)]
+    assert mac[0]["type"] == "tabs"
+    inner = mac[0]["value"]["tabs"][0]["value"]
+    assert inner["label"] == "macOS 13" and inner["body"][0]["value"] == "<p>Texte 13.</p>"
+    assert "tabs_nested_flattened" not in [c for c, _ in codes(d)]
     assert "mdx_esm_dropped" in [c for c, _ in codes(d)]
 
 
