@@ -261,3 +261,18 @@ def test_nested_tabs_and_collapsibles_are_saved_and_shown_nested(site_tree, admi
     outer = html.index('<div class="tabs">')
     assert html.index("<summary>Installer</summary>") > outer
     assert html.count('<div class="tabs">') == 2
+
+
+def test_a_category_and_the_doc_inside_it_with_the_same_label_show_once(tmp_path):
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {title: 'T', url: 'https://x.org', baseUrl: '/'};\n",
+        "sidebars.js": ("module.exports = {s: [{type: 'category', label: 'Numérisation', "
+                        "items: ['num/numerisation', 'num/vinyle']}]};\n"),
+        "docs/num/numerisation.md": "---\ntitle: Numérisation\n---\n\nTout numériser.\n",
+        "docs/num/vinyle.md": "---\ntitle: Vinyles\n---\n\nTexte.\n",
+    })
+    plan = build_plan(tmp_path)
+    [root] = plan.roots
+    assert root.title == "Numérisation" and root.doc.rel_path == "num/numerisation.md"
+    assert [child.title for child in root.children] == ["Vinyles"]
+    assert "sidebar_label_merged" in [p.code for _, p in plan.problems]

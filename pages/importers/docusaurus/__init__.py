@@ -27,7 +27,7 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   version_current_imported,
   sidebar_invalid, sidebar_unknown_item, sidebar_missing_doc, sidebar_duplicate_doc,
   sidebar_empty_category, sidebar_link_not_imported, category_file_invalid, doc_not_in_sidebar,
-  doc_joined_category;
+  doc_joined_category, sidebar_label_merged (a category and the doc inside it with its label: one page);
 - docs: parse_failed, front_matter_invalid, title_missing, page_type_guessed, page_type_adjusted, page_type_kept,
   category_guessed (a tool guide's category from the category rules);
 - content kept but changed or without mapping: component_unmapped, component_local_unmapped (a component

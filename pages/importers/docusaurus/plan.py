@@ -204,6 +204,18 @@ def build_plan(root, rules=None, category_rules=None) -> Plan:
             if child is not None:
                 child.parent = node
                 node.children.append(child)
+        twin = _same_label_child(node)
+        if twin is not None:
+            # The category « Numérisation » whose doc « Numérisation » is listed inside it: the
+            # sidebar would show the label twice; the doc is the category's page instead.
+            node.children.remove(twin)
+            node.key, node.doc, node.title = twin.key, twin.doc, twin.title
+            node.old_urls = twin.old_urls + [u for u in node.old_urls if u not in twin.old_urls]
+            placed[twin.doc.rel_path] = node
+            problems.append((sidebar_file, Problem(
+                "sidebar_label_merged", nav.line,
+                f"Catégorie « {nav.label} » et son document « {twin.title} » du même nom : un seul élément, "
+                "le document devient la page de la catégorie.", "info")))
         if node.doc is None and not node.children:
             problems.append((sidebar_file, Problem("sidebar_empty_category", nav.line,
                                                    f"Catégorie « {nav.label} » sans document importable : pas de page créée.", "info")))
@@ -305,6 +317,15 @@ def _has_steps(parsed):
             text = "".join(c.content for c in node.children[0].walk() if c.type in ("text", "code_inline"))
             titles.append(re.sub(r"\s*\{#[^}]+\}\s*$", "", text).strip())
     return numbered_steps([t for t in titles if STEP_RE.match(t)]) is not None
+
+
+def _same_label_child(node):
+    """A doc listed in a category that has no doc of its own, with the category's label."""
+    label = " ".join((node.title or "").split()).lower()
+    if node.doc is not None or not label:
+        return None
+    return next((child for child in node.children if child.doc is not None and not child.children
+                 and " ".join((child.title or "").split()).lower() == label), None)
 
 
 def _category_twin(siblings, node):
