@@ -276,3 +276,14 @@ def test_a_category_and_the_doc_inside_it_with_the_same_label_show_once(tmp_path
     assert root.title == "Numérisation" and root.doc.rel_path == "num/numerisation.md"
     assert [child.title for child in root.children] == ["Vinyles"]
     assert "sidebar_label_merged" in [p.code for _, p in plan.problems]
+
+
+def test_a_note_inside_a_numbered_step_stays_in_that_step():
+    d = draft_text("---\ntitle: T\n---\n\n1. Placer le document.\n2. Régler.\n   :::note Facultatif\n"
+                   "   Noir et blanc possible.\n   :::\n3. Numériser.\n")
+    assert [b["type"] for b in body(d)] == ["paragraph"]
+    html = paragraphs(d)[0]
+    assert html.count("<ol>") == 1 and html.count("<li>") == 3
+    assert html.index("Régler.") < html.index("<b>Note : Facultatif</b>") < html.index("Noir et blanc") \
+        < html.index("Numériser.")
+    assert "block_moved_out" not in [c for c, _ in codes(d)]

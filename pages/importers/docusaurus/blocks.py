@@ -25,6 +25,7 @@ from .inline import (
     image_width,
     inline_depth,
 )
+from .page_fields import CALLOUT_LABELS
 from .parser import admonition_parts
 from .resolver import IMAGE_SUFFIXES
 from .rules import SPACE, TOOL_GUIDE
@@ -273,6 +274,13 @@ class Flow:
             return f"<p><b>{esc(plain_text(node.children[0].children if node.children else []))}</b></p>"
         if t == "hr":
             return "<hr/>"
+        if t == "container_admonition" and tight:
+            # A note inside a list item stays in the item, where the reader saw it (as a block after
+            # the list it would move away from its step, and the list could not go on numbering).
+            kind, title = admonition_parts(node.info)
+            label = CALLOUT_LABELS.get(CALLOUT_KINDS.get(kind, "note"), "Note") + (f" : {title}" if title else "")
+            body = "".join(self.rich_fragment(c) for c in node.children)
+            return f"<blockquote><p><b>{esc(label)}</b></p>{body}</blockquote>"
         if lists.is_image_tag(node):  # a picture tag inside an item stays in the item
             return lists.image_html(self, node, line) + ("<br/>" if tight else "")
         if t == "blockquote":
@@ -471,8 +479,6 @@ def _split_lines(children):
             current.append(child)
     lines.append(current)
     return [ln for ln in lines if ln]
-
-
 
 
 def _strings(value):
