@@ -189,7 +189,8 @@ def test_the_import_command_takes_a_category_rules_file_and_refuses_a_wrong_one(
 
 def test_a_doc_without_a_title_takes_its_first_heading_even_an_html_one_before_its_file_name():
     assert draft_text("## Premier intertitre\n\nTexte.\n").title == "Premier intertitre"
-    assert draft_text("<h1>Guide de la console</h1>\n\nTexte.\n", name="console.mdx").title == "Guide de la console"
+    html_h1 = draft_text("<h1>Guide de la console</h1>\n\nTexte.\n", name="console.mdx")
+    assert html_h1.title == "Guide de la console" and [b["type"] for b in body(html_h1)] == ["paragraph"]
     assert draft_text("---\nsidebar_label: Bambu (ancien)\n---\n\n## 1. Télécharger\n\nT.\n\n## 2. Imprimer\n",
                       name="bambu2.md").title == "Bambu (ancien)"
     assert draft_text("", name="gimp.md").title == "Gimp"

@@ -69,8 +69,8 @@ def _json_safe(value):
     return str(value)
 
 
-def first_heading_text(nodes):
-    """The text of the doc's first heading that is not a numbered step, else ""."""
+def first_heading(nodes):
+    """(text, node) of the doc's first heading if it is not a numbered step, else ("", None)."""
     for node in nodes:
         if node.type == "heading" and node.children:
             text = plain_text(node.children[0].children)
@@ -81,10 +81,10 @@ def first_heading_text(nodes):
             continue
         text = re.sub(r"\s*\{#[^}]+\}\s*$", "", " ".join(text.split())).strip()
         if text and not STEP_RE.match(text):
-            return text
+            return text, node
         if text:
-            return ""
-    return ""
+            return "", None
+    return "", None
 
 
 def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", category=("", "")):
@@ -109,7 +109,10 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", c
         # No title and no H1: the sidebar's label, else the first heading (Markdown or an HTML
         # <h1>-<h3>) that is not a numbered step ("1. Télécharger…" names a step, not the page),
         # else the front matter's sidebar_label, else the file's name.
-        heading_text = first_heading_text(nodes)
+        heading_text, heading_node = first_heading(nodes)
+        if heading_node is not None and heading_node.type == "jsx" and heading_node.meta["tag"].name.lower() == "h1" \
+                and not fallback_title:
+            nodes.remove(heading_node)  # an HTML <h1> that names the page is its title, not a heading of its body
         sidebar_label = str(front_matter_value(fm, "sidebar_label") or "").strip()
         title = fallback_title or heading_text or sidebar_label or humanize_filename(doc.path)
         ctx.problem("title_missing", 1, f"Document sans titre : « {title} » utilisé.", "info")
