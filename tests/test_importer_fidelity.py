@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
@@ -288,3 +289,14 @@ def test_a_note_inside_a_numbered_step_stays_in_that_step():
     assert html.index("Régler.") < html.index("<b>Note : Facultatif</b>") < html.index("Noir et blanc") \
         < html.index("Numériser.")
     assert "block_moved_out" not in [c for c, _ in codes(d)]
+
+
+@pytest.mark.django_db
+def test_the_english_translation_of_a_page_keeps_the_anchor_of_its_links(site_tree, admin_user, site_copy):
+    page = import_doc(site_copy, admin_user, "ancres.md",
+                      "---\ntitle: Ancres\n---\n\nVoir [les réglages](./outils/imprimante.md#reglages).\n")
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation_ = Translation.objects.create(source=source, target_locale=site_tree.en)
+    translation_.save_target(user=admin_user, publish=False)
+    english = page.get_translation(site_tree.en)
+    assert 'anchor="reglages"' in english.specific.body[0].value.source
