@@ -8,6 +8,10 @@ with a name, instead of somewhere in a page render.
 Written against: Django 5.2, Wagtail 8.0, django-treebeard 5.3, wagtail-localize 1.14.
 """
 
+import contextvars
+import functools
+from contextlib import contextmanager
+
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.edit_translation import apply_machine_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -25,6 +29,8 @@ __all__ = [
     "set_stored_file",
     "reused_redis_client",
     "search_index_receiver",
+    "memoise_locale_lookups",
+    "locales_read_once",
 ]
 
 
@@ -109,6 +115,46 @@ def search_index_receiver():
     from modelsearch.signal_handlers import post_save_signal_handler
 
     return post_save_signal_handler
+
+
+# --- Wagtail: Locale.get_for_language read once per language per request -------------------------
+# Every `.localized` (Page.route_for_request on the site root, then each template that localizes a
+# page or snippet) calls Locale.get_active() -> Locale.objects.get_for_language(), one query each time.
+# Wagtail has no cache for it: an in-process one was proposed and left because other threads and
+# processes would keep a deleted locale (https://github.com/wagtail/wagtail/pull/9488). Within one
+# request that question does not arise, so the manager's method is wrapped to answer from a per-request
+# memo while `locales_read_once()` is active (cms.middleware.LocalesReadOnceMiddleware), and
+# exactly as before outside it. Watch: Locale in wagtail/models/i18n.py.
+_request_locales = contextvars.ContextVar("request_locales", default=None)
+
+
+def memoise_locale_lookups():
+    from wagtail.models.i18n import LocaleManager
+
+    original = LocaleManager.get_for_language
+    if getattr(original, "_memoised", False):
+        return
+
+    @functools.wraps(original)
+    def get_for_language(manager, language_code):
+        memo = _request_locales.get()
+        if memo is None:
+            return original(manager, language_code)
+        if language_code not in memo:
+            memo[language_code] = original(manager, language_code)  # a missing locale raises, unremembered
+        return memo[language_code]
+
+    get_for_language._memoised = True
+    LocaleManager.get_for_language = get_for_language
+
+
+@contextmanager
+def locales_read_once():
+    token = _request_locales.set({})
+    try:
+        yield
+    finally:
+        _request_locales.reset(token)
 
 
 # --- wagtail-localize: view functions and views we reuse or replace -------------------------

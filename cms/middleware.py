@@ -1,6 +1,19 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
+from cms.compat import locales_read_once
+
+
+class LocalesReadOnceMiddleware:
+    """Each language's Locale row is read once per request, however many `.localized` ask for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with locales_read_once():
+            return self.get_response(request)
+
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's LocaleMiddleware, minus its 404 redirect outside the public site.

@@ -8,6 +8,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages de contenu")
 
     def ready(self):
+        from cms.compat import memoise_locale_lookups
         from pages.uploads.limits import apply_pillow_limits
 
         apply_pillow_limits()
+        memoise_locale_lookups()

@@ -11,6 +11,7 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import resolve, reverse
+from django.utils import translation
 from django.utils.log import log_response
 
 from wagtail.images import get_image_model
@@ -116,3 +117,23 @@ def test_the_sync_form_we_narrow_still_has_the_fields_we_read():
     assert callable(view.get_form) and callable(view.form_valid)
     form = UpdateTranslationsForm()
     assert "publish_translations" in form.fields
+
+
+def test_within_one_request_each_locale_is_read_once_and_outside_it_every_time(db, django_assert_num_queries):
+    from wagtail.models import Locale
+
+    from cms.compat import locales_read_once
+
+    lookup = type(Locale.objects).get_for_language
+    assert getattr(lookup, "_memoised", False)  # wrapped at start-up
+    assert lookup.__wrapped__.__qualname__ == "LocaleManager.get_for_language"
+    assert inspect.signature(lookup.__wrapped__).parameters.keys() == {"self", "language_code"}
+    with django_assert_num_queries(2):
+        Locale.objects.get_for_language("fr"), Locale.objects.get_for_language("fr")
+    with locales_read_once(), django_assert_num_queries(2):
+        french = Locale.objects.get_for_language("fr")
+        with translation.override("fr"):
+            assert Locale.objects.get_for_language("fr") is french and Locale.get_active() is french
+        assert Locale.objects.get_for_language("en").language_code == "en"
+    with locales_read_once(), pytest.raises(LookupError):  # not a content language: never remembered
+        Locale.objects.get_for_language("de")

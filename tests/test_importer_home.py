@@ -80,6 +80,29 @@ def test_the_home_source_is_read_in_order_following_the_component_the_page_rende
     assert rows[4].value == {"heading": "Nos espaces", "text": "Pour créer."}
 
 
+
+def test_a_typescript_home_with_an_arrow_component_is_read(site_with_home):
+    # create-docusaurus's TypeScript template: `src/pages/index.tsx`, types, an arrow component
+    # exported by name, and a bare `&` in a link's address.
+    (site_with_home / "src" / "pages" / "index.jsx").unlink()
+    (site_with_home / "src" / "pages" / "index.tsx").write_text("""import type {ReactNode} from 'react';
+import CardBib from '@site/src/components/CardBib';
+type Props = {title: string};
+const Home = ({title}: Props): ReactNode => (
+  <main className={styles.proxyNotice as string}>
+    <h2>Horaires d'été</h2>
+    <p>Le studio ouvre à 10 h. <a href="https://bib.umontreal.ca/horaires?g=1&p=2">Les horaires</a></p>
+  </main>
+);
+export default Home;
+""", encoding="utf-8")
+    rules = {**DEFAULT_HOME_RULES, "sources": ["src/pages/index.tsx"]}
+    source, rows, problems, _code = read_home(load_site(site_with_home), rules)
+    assert source == "src/pages/index.tsx" and problems == []
+    assert [(r.kind, r.line) for r in rows] == [("notice", 5)]
+    assert rows[0].value == {"title": "Horaires d'été", "message": 'Le studio ouvre à 10 h. <a data-home-href='
+                             '"https://bib.umontreal.ca/horaires?g=1&amp;p=2">Les horaires</a>'}
+
 def test_after_import_the_home_carries_the_old_homes_rows_with_links_and_images(site_with_home, role_users, client,
                                                                                  settings):
     settings.LIVE_DATA_SOURCES = {**settings.LIVE_DATA_SOURCES, "workshops": ""}  # no real service asked

@@ -99,6 +99,22 @@ def test_require_and_front_matter_references_resolve():
     assert second.attrs["src"] == AssetRef("./b.png")
 
 
+
+def test_modern_javascript_and_bare_ampersands_in_jsx_are_read_as_written():
+    # `??`/`?.`, fragments, and a bare `&` in JSX text or attribute strings are valid JSX: each card keeps
+    # its link and text, where they used to become unread source text.
+    doc = parse_text('<CardGrid items={[{title: "Toi & moi", link: frontMatter?.x ?? "/a"}]} />\n\n'
+                     '<Card location={<>Pavillon &amp; salle <a href="https://x.ca/?g=1&p=2">B & C</a></>} />\n',
+                     "x.mdx")
+    grid, card = (n.meta["tag"] for n in nodes(doc, "jsx"))
+    assert grid.attrs["items"][0]["title"] == "Toi & moi"
+    assert grid.attrs["items"][0]["link"] == Expression('frontMatter?.x ?? "/a"')
+    location = card.attrs["location"]
+    assert isinstance(location, JsxNode) and location.name == ""
+    assert location.children[0] == "Pavillon & salle "
+    link = location.children[1]
+    assert (link.name, link.attrs, link.children) == ("a", {"href": "https://x.ca/?g=1&p=2"}, ["B & C"])
+
 def test_inline_html_and_components_stay_in_their_paragraph():
     doc = parse_text("Appuyer sur <kbd>Ctrl</kbd> puis saisir <CopyToClipboardButton text=\"https://x.org\"/>.\n", "x.md")
     assert [n.type for n in doc.tree.children] == ["paragraph"]

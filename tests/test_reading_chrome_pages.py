@@ -54,7 +54,7 @@ def test_on_this_page_reads_in_english_on_english_pages(site_tree):
 
 def test_the_home_page_title_is_the_site_name_once(site_tree):
     assert _title(_get("/fr/")) == "studio·bib"
-    assert _title(_get(site_tree.space_fr.url)) == "Studio balado · studio·bib"
+    assert _title(_get(site_tree.space_fr.url)) == f"{site_tree.space_fr.title} · studio·bib"
 
 
 def test_a_document_link_says_its_type_once(site_tree):

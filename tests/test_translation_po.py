@@ -51,9 +51,9 @@ def test_export_writes_one_po_file_per_french_page_with_page_id_and_source_url(s
     po = polib.pofile(str(po_for(tmp_path, site_tree.space_fr)))
     assert len(paths) == len({p.name for p in paths})
     assert po.metadata["X-Studiobib-Page-ID"] == str(site_tree.space_fr.pk)
-    assert po.metadata["X-Studiobib-Source-URL"].endswith("/fr/espaces/studio-balado/")
+    assert po.metadata["X-Studiobib-Source-URL"].endswith(site_tree.space_fr.url)
     assert po.metadata["Language"] == "en"
-    assert ("title", "Studio balado", "Podcast studio") in {(e.msgctxt, e.msgid, e.msgstr) for e in po}
+    assert ("title", site_tree.space_fr.title, site_tree.space_en.title) in {(e.msgctxt, e.msgid, e.msgstr) for e in po}
 
 
 def test_round_trip_with_no_edits_changes_nothing(site_tree, every_block_guide, tmp_path):
@@ -126,7 +126,7 @@ def test_import_command_reports_each_file_and_exits_nonzero_when_one_is_rejected
     good = po_for(tmp_path, site_tree.mission_fr)
     translate_po(good, lambda e: "Our real mission" if e.msgctxt == "title" else e.msgstr)
     bad = po_for(tmp_path, site_tree.space_fr)
-    bad.write_text(bad.read_text(encoding="utf-8").replace('msgid "Studio balado"', 'msgid "Studio disparu"'),
+    bad.write_text(bad.read_text(encoding="utf-8").replace(f'msgid "{site_tree.space_fr.title}"', 'msgid "Studio disparu"'),
                    encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError, match="1 of 9 file"):

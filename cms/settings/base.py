@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Database unreachable: a bilingual 503 without touching it (and the handler500 in cms/urls.py).
     "cms.database_outage.DatabaseOutageMiddleware",
+    # Locale.get_for_language answers each language once per request (cms/compat.py).
+    "cms.middleware.LocalesReadOnceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # One Content-Security-Policy per area: public pages, admin, API (cms/security/csp.py).
     "cms.security.csp.AreaCSPMiddleware",

@@ -18,9 +18,9 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import esprima
-
-from .jsx import Expression, _eval, _fragments, _jsx_name
+from .js import JsError, import_names
+from .js_values import Expression
+from .jsx_eval import ELEMENTS, JsxEvaluator, element_name
 from .safety import PathRefused, contained_file, is_safe_url, refused_url_message, site_roots
 
 TITLE_KEYS, LINK_KEYS, TEXT_KEYS, IMAGE_KEYS = ("title", "titre", "label"), ("href", "to", "link", "url"), \
@@ -44,53 +44,75 @@ def _first(mapping, keys):
 
 
 class _Reader:
-    def __init__(self, code, rules):
-        self.code = code = _fragments(code)
+    """The rows of a home page component, read from its JSX (JavaScript, or TypeScript in ``.tsx``)."""
+
+    def __init__(self, code, rules, filename="index.jsx"):
+        self.code = code
         self.rules = rules
         self.rows: list[Row] = []
         self.problems: list[tuple[int, str, str]] = []  # (line, code, message)
-        program = esprima.parseModule(code, {"jsx": True, "range": True, "loc": True})
-        self.consts, self.component = {}, None
-        for stmt in program.body:
-            declaration = stmt.declaration if stmt.type in ("ExportDefaultDeclaration", "ExportNamedDeclaration") else stmt
-            if declaration is None:
-                continue
-            if declaration.type == "VariableDeclaration":
-                for decl in declaration.declarations:
-                    if decl.id.type == "Identifier" and decl.init is not None:
-                        self.consts[decl.id.name] = decl.init
-            elif declaration.type == "FunctionDeclaration" and stmt.type == "ExportDefaultDeclaration":
-                self.component = declaration
+        self.js = JsxEvaluator(code, filename)
+        self.consts, self.imports, self.component = {}, {}, None
+        for stmt in self.js.tree.root_node.named_children:
+            self._declare(stmt)
+
+    def _declare(self, stmt, exported_default=False):
+        if stmt.type == "export_statement":
+            is_default = any(c.type == "default" for c in stmt.children)
+            declaration, value = stmt.child_by_field_name("declaration"), stmt.child_by_field_name("value")
+            if declaration is not None:
+                self._declare(declaration, is_default)
+            elif value is not None and is_default:  # export default Home;
+                self.component = self.consts.get(self.js._src(value)) if value.type == "identifier" else value
+        elif stmt.type in ("lexical_declaration", "variable_declaration"):
+            for decl in stmt.named_children:
+                name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                if decl.type == "variable_declarator" and name is not None and name.type == "identifier" and value is not None:
+                    self.consts[self.js._src(name)] = value
+        elif stmt.type == "function_declaration":
+            name = stmt.child_by_field_name("name")
+            if name is not None:
+                self.consts[self.js._src(name)] = stmt
+            if exported_default:
+                self.component = stmt
+        elif stmt.type == "import_statement":
+            source = stmt.child_by_field_name("source")
+            for ident in import_names(stmt):
+                self.imports[self.js._src(ident)] = str(self.js.eval(source)) if source is not None else ""
 
     def imports_only_a_component(self):
         """The source of the one component a page renders (``@site/src/components/X``), if so."""
-        program = esprima.parseModule(self.code, {"jsx": True})
-        imports = {spec.local.name: stmt.source.value for stmt in program.body if stmt.type == "ImportDeclaration"
-                   for spec in stmt.specifiers}
         jsx = self._returned_jsx()
-        if jsx is None or jsx.type != "JSXElement":
+        if jsx is None or jsx.type not in ELEMENTS:
             return None
-        found = [c for c in self._elements(jsx) if _jsx_name(c.openingElement.name) in imports]
-        names = {_jsx_name(c.openingElement.name) for c in found}
+        names = {self._name(c) for c in self._elements(jsx)} & set(self.imports)
         if len(names) == 1:
-            module = imports[names.pop()]
+            module = self.imports[names.pop()]
             if module.startswith("@site/"):
                 return module[len("@site/"):]
         return None
 
+    def _name(self, element):
+        return element_name(self.js, element)
+
     def _elements(self, node):
         yield node
-        for child in getattr(node, "children", None) or []:
-            if child.type == "JSXElement":
+        for child in self.js.children(node):
+            if not isinstance(child, str) and child.type in ELEMENTS:
                 yield from self._elements(child)
 
     def _returned_jsx(self):
-        if self.component is None:
+        body = self.component.child_by_field_name("body") if self.component is not None else None
+        if body is None:
             return None
-        for stmt in self.component.body.body:
-            if stmt.type == "ReturnStatement" and stmt.argument is not None:
-                return stmt.argument
-        return None
+        if body.type == "statement_block":
+            returned = [s for s in body.named_children if s.type == "return_statement"]
+            values = [c for c in returned[0].named_children if c.type != "comment"] if returned else []
+            body = values[0] if values else None
+        while body is not None and body.type == "parenthesized_expression":
+            inner = [c for c in body.named_children if c.type != "comment"]
+            body = inner[-1] if inner else None
+        return body
 
     # --- walking the JSX tree ------------------------------------------------------------------
     def read(self):
@@ -102,22 +124,10 @@ class _Reader:
         return self.rows
 
     def _line(self, node):
-        return node.loc.start.line if getattr(node, "loc", None) else 0
+        return self.js.line(node)
 
     def _attrs(self, element):
-        attrs = {}
-        for attr in element.openingElement.attributes:
-            if attr.type != "JSXAttribute":
-                continue
-            key = _jsx_name(attr.name)
-            value = attr.value
-            if value is None:
-                attrs[key] = True
-            elif value.type == "Literal":
-                attrs[key] = value.value
-            elif value.type == "JSXExpressionContainer":
-                attrs[key] = _eval(value.expression, self.code, {})
-        return attrs
+        return self.js.attributes(element)
 
     def _classes(self, element):
         value = self._attrs(element).get("className", "")
@@ -128,8 +138,10 @@ class _Reader:
         return any(word.lower() in classes for word in words)
 
     def _visit(self, node):
-        if node.type == "JSXElement":
-            name = _jsx_name(node.openingElement.name)
+        if isinstance(node, str):
+            return
+        if node.type in ELEMENTS:
+            name = self._name(node)
             if name in self.rules["featured_components"]:
                 self._featured(node)
             elif name in self.rules["workshops_components"]:
@@ -139,13 +151,12 @@ class _Reader:
             elif name[:1].islower() and self._has_class(node, self.rules["spaces_classes"]):
                 self._spaces(node)
             else:
-                for child in node.children:
+                for child in self.js.children(node):
                     self._visit(child)
-        elif node.type == "JSXFragment":
-            for child in node.children:
-                self._visit(child)
-        elif node.type == "JSXExpressionContainer" and self.rules["hero_cards_from_lists"]:
-            self._mapped_list(node.expression, self._line(node))
+        elif node.type == "jsx_expression" and self.rules["hero_cards_from_lists"]:
+            inner = [c for c in node.named_children if c.type != "comment"]
+            if inner:
+                self._mapped_list(inner[0], self._line(node))
 
     def _add(self, kind, node, value):
         self.rows.append(Row(kind, self._line(node), value))
@@ -161,40 +172,42 @@ class _Reader:
             self._add("featured_cards", node, {"cards": [card], "open": True})
 
     def _mapped_list(self, expression, line):
-        callee = getattr(expression, "callee", None)
-        if expression.type != "CallExpression" or callee is None or callee.type != "MemberExpression":
+        """``{cards.map(card => …)}`` over a top-level ``const cards = [{…}, …]``: hero cards."""
+        callee = expression.child_by_field_name("function") if expression.type == "call_expression" else None
+        if callee is None or callee.type != "member_expression":
             return
-        if callee.property.name != "map" or callee.object.type != "Identifier":
+        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
+        if self.js._src(prop) != "map" or obj.type != "identifier":
             return
-        source = self.consts.get(callee.object.name)
-        items = _eval(source, self.code, {}) if source is not None else None
+        source = self.consts.get(self.js._src(obj))
+        items = self.js.eval(source) if source is not None else None
         if not isinstance(items, list):
             return
-        lines = [self._line(e) if e is not None else line for e in getattr(source, "elements", None) or []]
-        lines += [line] * (len(items) - len(lines))
+        elements = [e for e in source.named_children if e.type != "comment"] if source.type == "array" else []
+        lines = [self._line(e) for e in elements] + [line] * max(0, len(items) - len(elements))
         cards = [{"title": _first(item, TITLE_KEYS), "href": _first(item, LINK_KEYS), "text": _first(item, TEXT_KEYS),
                   "image": _first(item, IMAGE_KEYS), "line": item_line}
-                 for item, item_line in zip(items, lines, strict=True) if isinstance(item, dict)]
+                 for item, item_line in zip(items, lines[:len(items)], strict=True) if isinstance(item, dict)]
         cards = [c for c in cards if c["title"] and c["href"] and c["image"]]
         if cards:
             self.rows.append(Row("hero_cards", line, {"cards": cards}))
 
     def _text(self, node):
-        if node.type == "JSXText":
-            return node.value
-        if node.type == "JSXExpressionContainer":
-            value = _eval(node.expression, self.code, {})
+        if isinstance(node, str):
+            return node
+        if node.type == "jsx_expression":
+            value = self.js.eval(node)
             return value if isinstance(value, str) else ""
-        if node.type == "JSXElement":
-            return "".join(self._text(c) for c in node.children)
+        if node.type in ELEMENTS:
+            return "".join(self._text(c) for c in self.js.children(node))
         return ""
 
     def _html(self, node):
         """Text, links and emphasis of a paragraph; links resolved later (``data-home-href``)."""
-        if node.type != "JSXElement":
+        if isinstance(node, str) or node.type not in ELEMENTS:
             return html.escape(self._text(node), quote=False)
-        name = _jsx_name(node.openingElement.name)
-        inner = "".join(self._html(c) for c in node.children)
+        name = self._name(node)
+        inner = "".join(self._html(c) for c in self.js.children(node))
         if name in ("a", "Link"):
             href = _first(self._attrs(node), LINK_KEYS)
             return f'<a data-home-href="{html.escape(href)}">{inner}</a>' if href else inner
@@ -206,7 +219,7 @@ class _Reader:
 
     def _find(self, node, names):
         for element in self._elements(node):
-            if element is not node and _jsx_name(element.openingElement.name) in names:
+            if element != node and self._name(element) in names:
                 return element
         return None
 
@@ -242,11 +255,10 @@ def read_home(site, rules):
             continue
         code = path.read_text(encoding="utf-8", errors="replace")
         try:
-            reader = _Reader(code, rules)
+            reader = _Reader(code, rules, candidate)
             followed = reader.imports_only_a_component()
-        except esprima.Error as error:
-            problems.append((candidate, getattr(error, "lineNumber", 0), "home_unreadable",
-                             f"Page d'accueil illisible : {error}."))
+        except JsError as error:
+            problems.append((candidate, error.line, "home_unreadable", f"Page d'accueil illisible : {error}."))
             return None, [], problems, ""
         if followed:
             for suffix in ("", ".jsx", ".js", ".tsx", "/index.jsx", "/index.js", "/index.tsx"):
@@ -256,7 +268,12 @@ def read_home(site, rules):
                     target = None
                 if target is not None:
                     candidate, code = followed + suffix, target.read_text(encoding="utf-8", errors="replace")
-                    reader = _Reader(code, rules)
+                    try:
+                        reader = _Reader(code, rules, candidate)
+                    except JsError as error:
+                        problems.append((candidate, error.line, "home_unreadable",
+                                         f"Page d'accueil illisible : {error}."))
+                        return None, [], problems, ""
                     break
         rows = reader.read()
         for row in rows:

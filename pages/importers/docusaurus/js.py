@@ -19,13 +19,14 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Language, Parser
 
-from .jsx import Expression
+from .js_values import Expression
 
 _LANGUAGES = {
     "typescript": Language(tree_sitter_typescript.language_typescript()),
     "tsx": Language(tree_sitter_typescript.language_tsx()),
     "javascript": Language(tree_sitter_javascript.language()),
 }
+_PARSERS = {}  # one per grammar: building a parser costs more than parsing an attribute
 _MAX_DEPTH = 120  # nesting of evaluated values (and const-to-const references) before giving up
 
 
@@ -48,6 +49,65 @@ def language_for(filename):
     if name.endswith(".tsx"):
         return "tsx"
     return "javascript"
+
+
+def parse(code: bytes, language="javascript"):
+    """The tree of ``code``, and the code it was read from (see :func:`_escape_bare_ampersands`)."""
+    parser = _PARSERS.get(language)
+    if parser is None:
+        parser = _PARSERS[language] = Parser(_LANGUAGES[language])
+    tree = parser.parse(code)
+    if tree.root_node.has_error and language != "typescript":
+        tree, code = _escape_bare_ampersands(parser, tree, code)
+    return tree, code
+
+
+_MAX_AMPERSANDS = 200
+_REFERENCE = re.compile(rb"&(#([xX][0-9a-fA-F]{1,6}|[0-9]{1,5})|[A-Za-z]{1,30});")
+
+
+def _escape_bare_ampersands(parser, tree, code):
+    """Valid JSX with a bare ``&`` that the JSX grammars reject, read as if it were written ``&amp;``.
+
+    ``<a href="x?a=1&b=2">`` and ``<p>Toi & moi</p>`` are valid JSX, but tree-sitter's JSX grammars
+    stop at the ``&``: https://github.com/tree-sitter/tree-sitter-typescript/issues/320 and
+    https://github.com/tree-sitter/tree-sitter-javascript/issues/366. Each ``&`` inside the first
+    error that is not ``&&`` nor a character reference is tried as ``&amp;`` (the same character for
+    JSX; no line moves), and kept when the error goes away or moves further on.
+    """
+    for _ in range(_MAX_AMPERSANDS):
+        error = _first_error_node(tree.root_node)
+        if error is None:
+            break
+        for at in _bare_ampersands(code, error.start_byte, max(error.end_byte, error.start_byte + 1)):
+            trial = code[:at] + b"&amp;" + code[at + 1:]
+            retried = parser.parse(trial)
+            after = _first_error_node(retried.root_node)
+            if after is None or after.start_byte > error.start_byte:
+                tree, code = retried, trial
+                break
+        else:
+            break
+    return tree, code
+
+
+def _bare_ampersands(code, start, end):
+    at = code.find(b"&", start, end)
+    while at >= 0:
+        if code[at + 1:at + 2] != b"&" and code[at - 1:at] != b"&" and not _REFERENCE.match(code, at):
+            yield at
+        at = code.find(b"&", at + 1, end)
+
+
+def _first_error_node(root):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            return node
+        if node.has_error:
+            stack.extend(reversed(node.children))
+    return None
 
 
 def _first_error(node):
@@ -83,8 +143,7 @@ def _unescape(text):
 class Evaluator:
     def __init__(self, code, filename="docusaurus.config.js"):
         self.code = code.encode("utf-8")
-        parser = Parser(_LANGUAGES[language_for(filename)])
-        self.tree = parser.parse(self.code)
+        self.tree, self.code = parse(self.code, language_for(filename))
         root = self.tree.root_node
         if root.has_error:
             line, seen = _first_error(root)
@@ -128,7 +187,7 @@ class Evaluator:
         elif t == "import_statement":
             source = stmt.child_by_field_name("source")
             module = self.eval(source) if source is not None else ""
-            for ident in _import_names(stmt):
+            for ident in import_names(stmt):
                 scope[self._src(ident)] = ("import", str(module))
 
     def _src(self, node):
@@ -305,7 +364,7 @@ class Evaluator:
     _eval_function_declaration = _function_result
 
 
-def _import_names(stmt):
+def import_names(stmt):
     """The local names an import statement binds (default, named, namespace)."""
     for clause in stmt.named_children:
         if clause.type != "import_clause":

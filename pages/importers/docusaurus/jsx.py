@@ -1,7 +1,7 @@
 """MDX/JSX pieces: scanning a tag in source text and evaluating attribute expressions.
 
-No Django here. Expressions are parsed with esprima (with its JSX support) and evaluated only
-as far as static data goes: literals, arrays, objects, JSX fragments, `require()`/`useBaseUrl()`
+No Django here. Expressions are parsed by tree-sitter (:mod:`js`) and evaluated only as far as
+static data goes: literals, arrays, objects, JSX elements and fragments, `require()`/`useBaseUrl()`
 calls and `frontMatter.x`. Anything else is kept as an :class:`Expression` with its source text.
 """
 
@@ -10,42 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import esprima
+from .js_values import AssetRef, Expression, JsxNode
+from .jsx_eval import evaluate_expression, parses_as_expression
+
+__all__ = ["AssetRef", "Expression", "JsxNode", "Tag", "evaluate", "find_close", "jsx_text", "scan_tag", "to_plain"]
 
 VOID_ELEMENTS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
 NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:$")
-
-
-@dataclass
-class Expression:
-    """A JavaScript expression the importer cannot evaluate statically."""
-
-    source: str
-    line: int = field(default=0, compare=False)  # where it was written, when known
-
-    def __str__(self):
-        return self.source
-
-
-@dataclass
-class AssetRef:
-    """A path given through `require()`, `useBaseUrl()` or `import x from './file.png'`."""
-
-    path: str
-
-    def __str__(self):
-        return self.path
-
-
-@dataclass
-class JsxNode:
-    """A JSX element found inside an attribute value (`location={<>…</>}`)."""
-
-    name: str  # "" for a fragment
-    attrs: dict = field(default_factory=dict)
-    children: list = field(default_factory=list)  # str | JsxNode | Expression
 
 
 @dataclass
@@ -108,29 +81,16 @@ def _naive_braces(src, pos):
     return -1
 
 
-def _fragments(text):
-    """esprima 4 predates JSX fragments: `<>…</>` is read as `<Fragment>…</Fragment>`."""
-    return text.replace("</>", "</Fragment>").replace("<>", "<Fragment>")
-
-
-def _parses(expr):
-    try:
-        esprima.parseScript("(" + _fragments(expr) + ")", {"jsx": True})
-    except Exception:  # esprima raises its own Error type, and others on odd input
-        return False
-    return True
-
-
 def _skip_braces(src, pos, limit=20000):
     """Position after the balanced `{…}` starting at src[pos]. Handles JSX text with quotes."""
     end = _naive_braces(src, pos)
-    if end > 0 and (src[pos + 1:end - 1].strip() == "" or src[pos + 1:pos + 3] == "/*" or _parses(src[pos + 1:end - 1])):
+    if end > 0 and (src[pos + 1:end - 1].strip() == "" or src[pos + 1:pos + 3] == "/*" or parses_as_expression(src[pos + 1:end - 1])):
         return end
     # Quotes inside JSX text (« l'entrée ») fool the naive scan: try each closing brace.
     stop = min(len(src), pos + limit)
     close = src.find("}", pos + 1, stop)
     while close >= 0:
-        if _parses(src[pos + 1:close]):
+        if parses_as_expression(src[pos + 1:close]):
             return close + 1
         close = src.find("}", close + 1, stop)
     return end
@@ -304,112 +264,7 @@ def find_close(src, start, stop, name):
 
 def evaluate(source, front_matter=None):
     """The Python value of a static JS expression, or an Expression keeping its source."""
-    text = source.strip()
-    if text.startswith("/*") and text.endswith("*/"):
-        return Expression(text)
-    code = "(" + _fragments(text) + ")"
-    try:
-        program = esprima.parseScript(code, {"jsx": True, "range": True})
-    except Exception:
-        return Expression(text)
-    if not program.body:
-        return Expression(text)
-    node = program.body[0].expression
-    return _eval(node, code, front_matter or {})
-
-
-def _source(node, code):
-    return code[node.range[0]:node.range[1]]
-
-
-def _eval(node, code, fm):
-    t = node.type
-    if t == "Literal":
-        return node.value
-    if t == "TemplateLiteral":
-        if not node.expressions:
-            return "".join(q.value.cooked for q in node.quasis)
-        return Expression(_source(node, code))
-    if t == "ArrayExpression":
-        return [_eval(e, code, fm) if e is not None else None for e in node.elements]
-    if t == "ObjectExpression":
-        out = {}
-        for prop in node.properties:
-            if prop.type != "Property":
-                out.setdefault("...", []).append(Expression(_source(prop, code)))
-                continue
-            key = prop.key.name if prop.key.type == "Identifier" else prop.key.value
-            out[str(key)] = _eval(prop.value, code, fm)
-        return out
-    if t == "UnaryExpression" and node.operator == "-" and node.argument.type == "Literal":
-        return -node.argument.value
-    if t in ("JSXElement", "JSXFragment"):
-        return _jsx(node, code, fm)
-    if t == "CallExpression":
-        callee = node.callee
-        name = callee.name if callee.type == "Identifier" else None
-        if name in ("require", "useBaseUrl", "withBaseUrl") and node.arguments:
-            arg = _eval(node.arguments[0], code, fm)
-            if isinstance(arg, str):
-                return AssetRef(arg)
-            if isinstance(arg, AssetRef):
-                return arg
-    if t == "MemberExpression" and not node.computed:
-        if node.object.type == "Identifier" and node.object.name == "frontMatter":
-            key = node.property.name
-            if key in fm:
-                return fm[key]
-        if node.property.name == "default":  # require('./x.png').default
-            inner = _eval(node.object, code, fm)
-            if isinstance(inner, AssetRef):
-                return inner
-    if t == "ConditionalExpression" or t == "LogicalExpression":
-        return Expression(_source(node, code))
-    return Expression(_source(node, code))
-
-
-def _jsx_name(name_node):
-    if name_node is None:
-        return ""
-    if name_node.type == "JSXIdentifier":
-        return name_node.name
-    if name_node.type == "JSXMemberExpression":
-        return _jsx_name(name_node.object) + "." + _jsx_name(name_node.property)
-    if name_node.type == "JSXNamespacedName":
-        return _jsx_name(name_node.namespace) + ":" + _jsx_name(name_node.name)
-    return ""
-
-
-def _jsx(node, code, fm):
-    if node.type == "JSXFragment":
-        result = JsxNode("")
-    else:
-        opening = node.openingElement
-        name = _jsx_name(opening.name)
-        result = JsxNode("" if name in ("Fragment", "React.Fragment") else name)
-        for attr in opening.attributes:
-            if attr.type != "JSXAttribute":
-                continue
-            key = _jsx_name(attr.name)
-            if attr.value is None:
-                result.attrs[key] = True
-            elif attr.value.type == "Literal":
-                result.attrs[key] = attr.value.value
-            elif attr.value.type == "JSXExpressionContainer":
-                result.attrs[key] = _eval(attr.value.expression, code, fm)
-            else:
-                result.attrs[key] = _eval(attr.value, code, fm)
-    for child in node.children or []:
-        if child.type == "JSXText":
-            result.children.append(child.value)
-        elif child.type == "JSXExpressionContainer":
-            if child.expression.type == "JSXEmptyExpression":
-                continue
-            value = _eval(child.expression, code, fm)
-            result.children.append(value if isinstance(value, (JsxNode, Expression)) else str(value))
-        elif child.type in ("JSXElement", "JSXFragment"):
-            result.children.append(_jsx(child, code, fm))
-    return result
+    return evaluate_expression(source, front_matter)
 
 
 def jsx_text(value) -> str:
