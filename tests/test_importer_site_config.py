@@ -171,3 +171,24 @@ def test_a_typescript_site_with_docs_beside_it_imports_its_pages(ts_site, site_t
     assert report.ok
     titles = set(SectionPage.objects.filter(source_path__startswith="../docs/").values_list("title", flat=True))
     assert titles == {"Introduction", "Montage", "Son"}
+
+
+def test_computed_lists_in_the_config_are_reported_not_fatal(tmp_path):
+    # The languages read from a JSON file, plugins and redirects built by code: the site still loads,
+    # and what could not be read is named.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "intro.md").write_text("# Intro\n", encoding="utf-8")
+    (tmp_path / "docusaurus.config.ts").write_text("""import locales from "./locales.json" with { type: "json" };
+const LOCALES = locales.map((l) => l.locale);
+export default {
+  title: 'Docs',
+  i18n: { defaultLocale: 'fr', locales: process.env.LOCALE ? [process.env.LOCALE] : LOCALES },
+  presets: [['classic', { docs: { remarkPlugins: makePlugins() } }]],
+  plugins: [['@docusaurus/plugin-client-redirects', { redirects: makeRedirects() }]],
+};
+""", encoding="utf-8")
+    site = load_site(tmp_path)
+    unread = [p for p in site.problems if p.code == "config_value_unread"]
+    assert any("i18n.locales" in p.message for p in unread)
+    assert site.client_redirects == []
+    assert list(build_plan(tmp_path).docs) == ["intro.md"]

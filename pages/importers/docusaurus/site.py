@@ -89,14 +89,19 @@ DEFAULT_INCLUDE = ["**/*.{md,mdx}"]
 DEFAULT_EXCLUDE = ["**/_*.{js,jsx,ts,tsx,md,mdx}", "**/_*/**", "**/*.test.{js,jsx,ts,tsx}", "**/__tests__/**"]
 
 
+def _items(value):
+    """A config list as a list; anything computed (`require('./locales.json')`, `cond ? a : b`) as none."""
+    return value if isinstance(value, list) else []
+
+
 def _docs_instances(config):
     """Every docs plugin instance: (id, options); the classic preset's `docs` is the default one."""
     found = []
-    for preset in config.get("presets") or []:
+    for preset in _items(config.get("presets")):
         if isinstance(preset, list) and len(preset) > 1 and isinstance(preset[1], dict) \
                 and "classic" in str(preset[0]) and "docs" in preset[1]:
             found.append(("default", preset[1]["docs"]))
-    for plugin in config.get("plugins") or []:
+    for plugin in _items(config.get("plugins")):
         if isinstance(plugin, list) and len(plugin) > 1 and DOCS_PLUGIN in str(plugin[0]):
             options = plugin[1] if isinstance(plugin[1], dict) else {}
             found.append((str(options.get("id", "default")), options))
@@ -138,7 +143,7 @@ def _read_docs_options(site, root, docs):
         site.sidebar_path = False
     elif isinstance(sidebar, str):
         site.sidebar_path = root / sidebar.removeprefix("./")
-    if any("remark-math" in str(p) or str(p) == "math" for p in docs.get("remarkPlugins") or [] if not isinstance(p, Expression)):
+    if any("remark-math" in str(p) or str(p) == "math" for p in _items(docs.get("remarkPlugins")) if not isinstance(p, Expression)):
         site.math = True
 
 
@@ -147,7 +152,8 @@ def _read_i18n(site, config):
     if not isinstance(i18n, dict):
         return
     default = i18n.get("defaultLocale")
-    locales = [str(x) for x in i18n.get("locales") or [] if isinstance(x, str)]
+    _unread(site, "i18n.locales", i18n.get("locales"))
+    locales = [str(x) for x in _items(i18n.get("locales")) if isinstance(x, str)]
     if isinstance(default, str):
         site.default_locale = default
     others = [x for x in locales if x != site.default_locale]
@@ -225,9 +231,12 @@ def load_site(root) -> SiteConfig:
             if (root / name).exists():
                 site.sidebar_path = root / name
                 break
-    for plugin in config.get("plugins") or []:
+    for plugin in _items(config.get("plugins")):
         if isinstance(plugin, list) and len(plugin) > 1 and "client-redirects" in str(plugin[0]):
-            for redirect in (plugin[1] or {}).get("redirects") or []:
+            options = plugin[1] if isinstance(plugin[1], dict) else {}
+            for redirect in _items(options.get("redirects")):
+                if not isinstance(redirect, dict):
+                    continue
                 sources = redirect.get("from")
                 sources = sources if isinstance(sources, list) else [sources]
                 for source in sources:
