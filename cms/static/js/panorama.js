@@ -49,6 +49,15 @@
       help.remove();
       return;
     }
+    // The toolbar's buttons are focusable <div>s with a title: give them a role and a name, and
+    // let Space press them as it presses a button.
+    Array.prototype.forEach.call(container.querySelectorAll(".psv-button[tabindex]"), function (control) {
+      control.setAttribute("role", "button");
+      if (control.title) { control.setAttribute("aria-label", control.title); }
+      control.addEventListener("keydown", function (event) {
+        if (event.key === " ") { event.preventDefault(); control.click(); }
+      });
+    });
     if (still) { still.hidden = true; }
     figure.classList.add("panorama--enhanced");
     // Keys turn the view only while the viewer has focus, never the whole page.
