@@ -82,7 +82,10 @@ def test_a_reader_turns_the_360_view_with_the_keyboard(live_server, live_site_tr
     page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(live_server.url + _publish_rich_media(live_site_tree))
     page.wait_for_selector(".panorama--enhanced", timeout=10000)
-    page.wait_for_function("document.querySelector('[data-panorama]').panoramaViewer.state.ready", timeout=10000)
+    for _ in range(50):  # wait_for_function would need eval, which the page's CSP forbids
+        if page.evaluate("document.querySelector('[data-panorama]').panoramaViewer.state.ready"):
+            break
+        page.wait_for_timeout(200)
     viewer = page.locator(".panorama__viewer")
     assert viewer.get_attribute("aria-label") == "Vue à 360° de l'atelier"
     fullscreen = page.get_by_role("button", name="Plein écran")
@@ -101,3 +104,33 @@ def test_a_reader_turns_the_360_view_with_the_keyboard(live_server, live_site_tr
     # The interactive image's zone button highlights its entry in the list.
     page.locator(".interactive-image__spot").click()
     assert page.locator(".interactive-image__zones li.is-active").count() == 1
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_an_autoplaying_carousel_shows_a_pause_button_and_stays_still_for_reduced_motion(
+    live_server, live_site_tree, chromium, settings, motion
+):
+    settings.LIVE_DATA_SOURCES = {}
+    url = _publish_rich_media(live_site_tree)
+    page_model = live_site_tree.guide_fr.get_latest_revision_as_object()
+    body = page_model.body.raw_data
+    body[0]["value"]["autoplay"] = True
+    page_model.body = body
+    page_model.save_revision().publish()
+    context = chromium.new_context(locale="fr-CA", reduced_motion=motion)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + url)
+        page.wait_for_selector(".carousel--enhanced")
+        pause = page.locator(".carousel__pause")
+        assert pause.is_visible()
+        if motion == "reduce":
+            assert pause.get_attribute("aria-label") == "Reprendre le défilement"
+        else:
+            assert pause.get_attribute("aria-label") == "Mettre en pause le défilement"
+            pause.click()
+            assert pause.get_attribute("aria-label") == "Reprendre le défilement"
+            assert pause.get_attribute("aria-pressed") == "true"
+        assert page.locator(".carousel__status").inner_text() == "Photo 1 sur 3"
+    finally:
+        context.close()

@@ -48,42 +48,50 @@
       status.textContent = text;
     }
 
-    function stop() {
+    // Autoplay (only when the editor turned it on): the pause button is the reader's choice;
+    // focus inside the carousel (other than on that button) holds it until focus leaves.
+    var paused = false;
+
+    function halt() {
       if (timer) { window.clearInterval(timer); timer = null; }
-      if (pause) {
-        pause.setAttribute("aria-label", data.labelPlay);
-        pause.setAttribute("aria-pressed", "true");
-        pause.firstChild.textContent = "▶";
+    }
+
+    function run() {
+      if (pause && !paused && !timer) {
+        timer = window.setInterval(function () { show(current + 1, false); }, INTERVAL);
       }
     }
 
-    function start() {
-      timer = window.setInterval(function () { show(current + 1, false); }, INTERVAL);
-      pause.setAttribute("aria-label", data.labelPause);
-      pause.setAttribute("aria-pressed", "false");
-      pause.firstChild.textContent = "❚❚";
+    function setPaused(value) {
+      paused = value;
+      if (!pause) { return; }
+      pause.setAttribute("aria-label", paused ? data.labelPlay : data.labelPause);
+      pause.setAttribute("aria-pressed", paused ? "true" : "false");
+      pause.firstChild.textContent = paused ? "▶" : "❚❚";
+      if (paused) { halt(); } else { run(); }
     }
 
-    previous.addEventListener("click", function () { stop(); show(current - 1, true); });
-    next.addEventListener("click", function () { stop(); show(current + 1, true); });
+    previous.addEventListener("click", function () { setPaused(true); show(current - 1, true); });
+    next.addEventListener("click", function () { setPaused(true); show(current + 1, true); });
     root.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowLeft") { stop(); show(current - 1, true); event.preventDefault(); }
-      if (event.key === "ArrowRight") { stop(); show(current + 1, true); event.preventDefault(); }
+      if (event.key === "ArrowLeft") { setPaused(true); show(current - 1, true); event.preventDefault(); }
+      if (event.key === "ArrowRight") { setPaused(true); show(current + 1, true); event.preventDefault(); }
     });
 
     var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     if (data.autoplay === "true") {
       pause = button("carousel__pause", data.labelPause, "❚❚");
       controls.appendChild(pause);
-      pause.addEventListener("click", function () { if (timer) { stop(); } else { start(); } });
+      pause.addEventListener("click", function () { setPaused(!paused); });
+      root.addEventListener("focusin", function (event) { if (event.target !== pause) { halt(); } });
+      root.addEventListener("focusout", function (event) {
+        if (!root.contains(event.relatedTarget)) { run(); }
+      });
     }
     root.insertBefore(controls, root.firstChild);
     root.classList.add("carousel--enhanced");
     show(0, false);
-    if (pause) {
-      if (reduced) { stop(); } else { start(); }
-      root.addEventListener("focusin", function () { if (timer) { stop(); } });
-    }
+    setPaused(reduced);
   }
 
   function enhanceInteractive(root) {
