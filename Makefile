@@ -31,7 +31,16 @@ $(VENV)/.fuzz-installed: $(VENV)/.installed
 	$(PIP) install --quiet -e ".[fuzz]"
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv/ and install the pinned packages
+# The panorama viewer comes from npm, pinned by package-lock.json, copied into vendor/ (git-ignored).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+vendor/.installed: node_modules/.installed cms/vendor.py $(VENV)/.installed
+	$(PY) -m cms.vendor
+	touch $@
+
+install: $(VENV)/.installed vendor/.installed ## Create .venv/, install the pinned packages and the npm viewer library
 
 serve: install ## Run the site with demo content on SQLite at http://127.0.0.1:8000/
 	$(MANAGE) migrate --no-input

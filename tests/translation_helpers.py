@@ -68,6 +68,17 @@ def every_block_body(link_page):
         ]}),
         block("help_box", help_box.pk),
         block("catalogue", {"catalogue": "software", "title": "Logiciels installés"}),
+        block("carousel", {"title": "Photos de l'atelier", "autoplay": False, "slides": [
+            {"image": image.pk, "alt": "L'établi en bois", "decorative": False, "caption": "L'établi", "credit": "Atelier"},
+            {"image": image.pk, "alt": "", "decorative": True, "caption": "", "credit": ""},
+        ]}),
+        block("interactive_image", {"image": image.pk, "alt": "Le panneau de commande", "caption": "Les commandes",
+                                    "zones": [{"label": "Bouton d'arrêt", "description": "Arrête la machine tout de suite.",
+                                               "x": "12.5", "y": "40"}]}),
+        block("panorama", {"image": image.pk, "alt": "Vue à 360° de l'atelier", "caption": "L'atelier vu du centre"}),
+        block("hero", {"title": "Droit d'auteur et création", "text": "Protégez vos créations.", "image": None,
+                       "alt": "", "decorative": False, "link_url": "https://example.org/droit-auteur",
+                       "link_text": "Consulter le guide"}),
     ]
 
 

@@ -1,7 +1,8 @@
 """Content-Security-Policy, one per area of the site, on top of django-csp.
 
 - Public pages: scripts and styles only from our own static files (no inline script, no
-  inline style, no eval), frames only from the video and embed players the blocks accept.
+  inline style, no eval), frames only from the video and embed players the blocks accept; the
+  360° viewer reads the panorama with fetch() and shows it from a blob: URL.
 - Admin (behind a login): Wagtail's editor needs inline scripts and styles and shows previews
   in same-origin frames; still no eval, no plugin, no other origin.
 - API: JSON only, nothing to load; its documentation page (Swagger UI) needs inline styles.
@@ -72,10 +73,12 @@ def public_policy():
             "default-src": [SELF],
             "script-src": [SELF],
             "style-src": [SELF],
-            "img-src": [SELF, "data:", *media],
+            # The 360° viewer (pages/blocks/rich_media.py) fetches the panorama and shows it from a
+            # blob: URL it creates itself; blob: URLs can only come from our own scripts.
+            "img-src": [SELF, "data:", "blob:", *media],
             "media-src": [SELF, *media],
             "font-src": [SELF],
-            "connect-src": [SELF],
+            "connect-src": [SELF, *media],
             "frame-src": [SELF, *player_sources()],
         }
     )

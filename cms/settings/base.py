@@ -181,7 +181,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# vendor/: the viewer libraries that `make install` gets from npm (package-lock.json), never committed.
+STATICFILES_DIRS = [PROJECT_DIR / "static", ("vendor", BASE_DIR / "vendor")]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -12,6 +12,7 @@ from .callout import CalloutBlock
 from .live_data import LiveDataBlock
 from .live_services import ChatBlock, HoursBlock, NextSlotBlock, WorkshopsBlock
 from .media import DocumentLinkBlock, EmbedBlock, ImageBlock, VideoBlock
+from .rich_media import CarouselBlock, HeroBlock, InteractiveImageBlock, PanoramaBlock
 from .structure import CardGridBlock, StepsBlock
 from .table import TableBlock
 from .text import CodeBlock, HeadingBlock, ParagraphBlock, QuoteBlock
@@ -30,6 +31,9 @@ class ContentStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     video = VideoBlock()
     embed = EmbedBlock()
+    carousel = CarouselBlock()
+    interactive_image = InteractiveImageBlock()
+    panorama = PanoramaBlock()
     code = CodeBlock()
     quote = QuoteBlock()
     live_data = LiveDataBlock()
@@ -98,6 +102,7 @@ class BodyStreamBlock(ContentStreamBlock):
     tabs = SectionTabsBlock()
     help_box = HelpBoxBlock()
     catalogue = CatalogueBlock()
+    hero = HeroBlock()
 
     class Meta:
         block_counts = {}

@@ -60,3 +60,27 @@ TABS_PREVIEW = {"tabs": [
     {"label": "macOS", "body": [("paragraph", "<p>Ouvrez le Finder.</p>")]},
 ]}
 
+
+
+def carousel_preview():
+    image = library_image()
+    return {"title": "Photos du studio balado", "autoplay": False, "slides": [
+        {"image": image, "alt": "La console de mixage", "decorative": False, "caption": "La console", "credit": ""},
+        {"image": image, "alt": "Deux micros face à face", "decorative": False, "caption": "Les micros", "credit": ""},
+    ]}
+
+
+def interactive_image_preview():
+    return {"image": library_image(), "alt": "L'interface du logiciel de montage", "caption": "Les zones de l'écran",
+            "zones": [{"label": "Médias", "description": "Importer les sons et les images.", "x": 10, "y": 20},
+                      {"label": "Montage", "description": "Assembler les plans.", "x": 60, "y": 70}]}
+
+
+def panorama_preview():
+    return {"image": library_image(), "alt": "Vue à 360° du laboratoire de visualisation",
+            "caption": "Le laboratoire de visualisation"}
+
+
+HERO_PREVIEW = {"title": "Droit d'auteur et création", "text": "Protégez vos créations et respectez celles des autres.",
+                "image": None, "alt": "", "decorative": False,
+                "link_url": "https://www.example.org/droit-auteur", "link_text": "Consulter le guide"}

@@ -67,5 +67,6 @@ from . import (  # noqa: E402, F401
     live_data,
     live_services,
     media,
+    rich_media,
     studio_cards,
 )
