@@ -73,6 +73,18 @@ def _empty_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language: a request to /en/ leaves English active in the
+    thread (Django's LocaleMiddleware activates, nothing deactivates), and in random order the
+    messages a later test reads would come out in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture
 def site_tree(db):
     """The demo site: French tree, its English translation, one page of each type."""
