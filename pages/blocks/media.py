@@ -104,16 +104,9 @@ class ImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("Légende"), required=False, help_text=_("Affichée sous l'image."))
     credit = blocks.CharBlock(label=_("Crédit"), required=False, help_text=_("Auteur ou source de l'image."))
-    width = blocks.IntegerBlock(
-        label=_("Largeur maximale"),
-        required=False,
-        min_value=16,
-        max_value=2400,
-        help_text=_("En pixels. Laissez vide pour toute la largeur du texte ; sur un petit écran, l'image rétrécit."),
-    )
 
     class Meta:
-        form_layout = BlockGroup(children=["image", "alt", "caption"], settings=["decorative", "credit", "width"])
+        form_layout = BlockGroup(children=["image", "alt", "caption"], settings=["decorative", "credit"])
         preview_value = staticmethod(previews.image_preview)
         icon = "image"
         label = _("Image")
@@ -129,23 +122,13 @@ class ImageBlock(blocks.StructBlock):
             )
         return value
 
-    def rendition_spec(self, value):
-        width = value.get("width")
-        return f"max-{width}x2400" if width and width < 1200 else "max-1200x1200"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["rendition"] = value["image"].get_rendition(self.rendition_spec(value)) if value.get("image") else None
-        return context
-
     def get_api_representation(self, value, context=None):
         alt = "" if value.get("decorative") else value.get("alt", "")
         return {
-            "image": image_api_representation(value.get("image"), alt, self.rendition_spec(value)),
+            "image": image_api_representation(value.get("image"), alt),
             "decorative": bool(value.get("decorative")),
             "caption": value.get("caption", ""),
             "credit": value.get("credit", ""),
-            "max_width": value.get("width") or None,
         }
 
 
