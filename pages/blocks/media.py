@@ -90,6 +90,23 @@ def image_api_representation(image, alt, spec="max-1200x1200"):
     }
 
 
+ALT_MISSING = _("Décrivez l'image, ou cochez « Image décorative ».")
+
+
+def require_alt(value, decorative_allowed=True):
+    """An image block's alt text is written, unless the image is marked decorative (where allowed)."""
+    if decorative_allowed and value.get("decorative"):
+        return
+    if value.get("image") is not None and not (value.get("alt") or "").strip():
+        message = ALT_MISSING if decorative_allowed else _("Décrivez l'image pour qui ne la voit pas.")
+        raise StructBlockValidationError(block_errors={"alt": ValidationError(message)})
+
+
+def written_alt(value):
+    """The alt text the page and the API give: none for a decorative image."""
+    return "" if value.get("decorative") else value.get("alt", "")
+
+
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt = blocks.CharBlock(
@@ -116,16 +133,12 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt") or "").strip():
-            raise StructBlockValidationError(
-                block_errors={"alt": ValidationError(_("Décrivez l'image, ou cochez « Image décorative »."))}
-            )
+        require_alt(value)
         return value
 
     def get_api_representation(self, value, context=None):
-        alt = "" if value.get("decorative") else value.get("alt", "")
         return {
-            "image": image_api_representation(value.get("image"), alt),
+            "image": image_api_representation(value.get("image"), written_alt(value)),
             "decorative": bool(value.get("decorative")),
             "caption": value.get("caption", ""),
             "credit": value.get("credit", ""),

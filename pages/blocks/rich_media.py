@@ -17,25 +17,10 @@ from wagtail.images.blocks import ImageChooserBlock
 from pages.validators import http_url_validator
 
 from . import previews
-from .media import GROUP_MEDIA, image_api_representation
+from .media import GROUP_MEDIA, image_api_representation, require_alt, written_alt
 
 ALT_HELP = _("Décrit l'image pour qui ne la voit pas. Obligatoire, sauf pour une image décorative.")
 DECORATIVE_HELP = _("Cochez seulement si l'image n'apporte aucune information (les lecteurs d'écran l'ignoreront).")
-ALT_MISSING = _("Décrivez l'image, ou cochez « Image décorative ».")
-
-
-def _require_alt(value, decorative_allowed=True):
-    if decorative_allowed and value.get("decorative"):
-        return
-    if value.get("image") is not None and not (value.get("alt") or "").strip():
-        message = ALT_MISSING if decorative_allowed else _("Décrivez l'image pour qui ne la voit pas.")
-        raise StructBlockValidationError(block_errors={"alt": ValidationError(message)})
-
-
-def _alt(value):
-    return "" if value.get("decorative") else value.get("alt", "")
-
-
 class UniqueIdMixin:
     """An id unique in the page for the aria-* links between a block's parts."""
 
@@ -58,11 +43,11 @@ class SlideBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_alt(value)
+        require_alt(value)
         return value
 
     def get_api_representation(self, value, context=None):
-        return {"image": image_api_representation(value.get("image"), _alt(value)),
+        return {"image": image_api_representation(value.get("image"), written_alt(value)),
                 "decorative": bool(value.get("decorative")),
                 "caption": value.get("caption", ""), "credit": value.get("credit", "")}
 
@@ -122,7 +107,7 @@ class InteractiveImageBlock(UniqueIdMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_alt(value, decorative_allowed=False)
+        require_alt(value, decorative_allowed=False)
         return value
 
     def get_api_representation(self, value, context=None):
@@ -148,7 +133,7 @@ class PanoramaBlock(UniqueIdMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_alt(value, decorative_allowed=False)
+        require_alt(value, decorative_allowed=False)
         return value
 
     def get_api_representation(self, value, context=None):
@@ -181,7 +166,7 @@ class HeroBlock(UniqueIdMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        _require_alt(value)
+        require_alt(value)
         errors = {}
         if value.get("link_url"):
             try:
@@ -198,6 +183,6 @@ class HeroBlock(UniqueIdMixin, blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {"title": value.get("title", ""), "text": value.get("text", ""),
-                "image": image_api_representation(value.get("image"), _alt(value)),
+                "image": image_api_representation(value.get("image"), written_alt(value)),
                 "decorative": bool(value.get("decorative")),
                 "link": {"url": value["link_url"], "text": value.get("link_text", "")} if value.get("link_url") else None}
