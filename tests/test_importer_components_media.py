@@ -48,7 +48,7 @@ def test_lite_youtube_embed_becomes_a_video_block():
     videos = [(v["title"], v["url"]) for v in blocks_of(d, "video")]
     assert videos == [
         ("Prise en main", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
-        ("Démonstration", "https://www.youtube-nocookie.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"),
+        ("Lecteur vidéo YouTube : Démonstration", "https://www.youtube-nocookie.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"),
     ]
     assert ("embed_title_missing", 10) in codes(d) and ("embed_invalid", 12) in codes(d)
     assert "Piège" in blocks_of(d, "paragraph")[-1]
@@ -135,5 +135,5 @@ def test_an_unknown_component_keeps_the_image_it_was_given_by_import():
 def test_a_player_s_english_default_title_becomes_a_french_name_for_the_video():
     d = draft_text('## Calibrer la buse\n\n<iframe src="https://www.youtube.com/embed/abcdefgh" title="YouTube video player"></iframe>\n')
     video = next(b["value"] for b in body(d) if b["type"] == "video")
-    assert video["title"] == "Vidéo YouTube : Calibrer la buse"
+    assert video["title"] == "Lecteur vidéo YouTube : Calibrer la buse"
     assert "player" not in video["title"]

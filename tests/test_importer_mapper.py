@@ -60,15 +60,17 @@ def test_admonitions_become_callouts_and_an_unknown_kind_is_reported():
     assert ("admonition_unknown", 13) in codes(d)
 
 
-def test_tabs_become_a_tabs_block_and_nested_tabs_are_flattened_with_a_report():
+def test_tabs_become_a_tabs_block_and_tabs_inside_a_tab_stay_tabs():
     d = draft("tabs.mdx")
     tabs = next(b for b in body(d) if b["type"] == "tabs")["value"]["tabs"]
     assert [t["value"]["label"] for t in tabs] == ["Windows", "macOS"]
     windows = [b["type"] for b in tabs[0]["value"]["body"]]
     assert windows == ["paragraph", "callout"]
     mac = tabs[1]["value"]["body"]
-    assert mac[0]["value"]["text"] == "macOS 13" and mac[1]["value"] == "<p>Texte 13.</p>"
-    assert "tabs_nested_flattened" in [c for c, _ in codes(d)]
+    assert mac[0]["type"] == "tabs"
+    inner = mac[0]["value"]["tabs"][0]["value"]
+    assert inner["label"] == "macOS 13" and inner["body"][0]["value"] == "<p>Texte 13.</p>"
+    assert "tabs_nested_flattened" not in [c for c, _ in codes(d)]
     assert "mdx_esm_dropped" in [c for c, _ in codes(d)]
 
 
@@ -150,11 +152,11 @@ def test_iframes_become_video_or_embed_blocks_with_a_title():
 def test_links_resolve_to_pages_documents_or_are_reported():
     d = draft_text("[Détails](./details.md#reponse) [Tableau](/table) [Ailleurs](./absent.md) [Haut](#haut)\n")
     html = body(d)[0]["value"]
-    assert '<a data-linktype="page" data-import-page="details.md">Détails</a>' in html
+    assert '<a data-linktype="page" data-import-page="details.md" data-anchor="reponse">Détails</a>' in html
     assert '<a data-linktype="page" data-import-page="table.md">Tableau</a>' in html
     assert "Ailleurs" in html and "absent.md" not in html
     assert '<a href="#haut">Haut</a>' in html
-    assert [c for c, _ in codes(d)] == ["title_missing", "link_anchor_dropped", "link_unresolved"]
+    assert [c for c, _ in codes(d)] == ["title_missing", "link_unresolved"]
 
 
 def test_front_matter_is_kept_whole_and_a_draft_is_a_draft():

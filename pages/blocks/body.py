@@ -19,7 +19,7 @@ from .text import CodeBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 
 
 class ContentStreamBlock(blocks.StreamBlock):
-    """Everything that may appear inside a collapsible or a tab (no nesting of those two)."""
+    """Everything that may appear inside a collapsible or a tab nested in another one."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -77,9 +77,29 @@ class TabsBlock(blocks.StructBlock):
         description = _("Des variantes côte à côte (par exemple Windows / macOS), une seule visible à la fois.")
 
 
-class BodyStreamBlock(ContentStreamBlock):
+class SectionContentStreamBlock(ContentStreamBlock):
+    """What a collapsible or a tab of the page body holds: content, and one more level of tabs
+    or collapsibles (whose own content holds no further nesting)."""
+
     details = DetailsBlock()
     tabs = TabsBlock()
+
+
+class SectionDetailsBlock(DetailsBlock):
+    body = SectionContentStreamBlock(label=_("Contenu replié"))
+
+
+class SectionTabBlock(TabBlock):
+    body = SectionContentStreamBlock(label=_("Contenu de l'onglet"))
+
+
+class SectionTabsBlock(TabsBlock):
+    tabs = blocks.ListBlock(SectionTabBlock(), label=_("Onglets"), min_num=1)
+
+
+class BodyStreamBlock(ContentStreamBlock):
+    details = SectionDetailsBlock()
+    tabs = SectionTabsBlock()
     help_box = HelpBoxBlock()
     catalogue = CatalogueBlock()
     hero = HeroBlock()

@@ -11,6 +11,7 @@ from wagtail.blocks import BlockGroup
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from pages.validators import http_url_validator
 
@@ -78,7 +79,7 @@ def image_api_representation(image, alt, spec="max-1200x1200"):
     """
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
+    rendition = get_rendition_or_not_found(image, spec)
     return {
         "id": image.pk,
         "title": image.title,
@@ -121,9 +122,16 @@ class ImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("Légende"), required=False, help_text=_("Affichée sous l'image."))
     credit = blocks.CharBlock(label=_("Crédit"), required=False, help_text=_("Auteur ou source de l'image."))
+    width = blocks.IntegerBlock(
+        label=_("Largeur maximale"),
+        required=False,
+        min_value=16,
+        max_value=2400,
+        help_text=_("En pixels. Laissez vide pour toute la largeur du texte ; sur un petit écran, l'image rétrécit."),
+    )
 
     class Meta:
-        form_layout = BlockGroup(children=["image", "alt", "caption"], settings=["decorative", "credit"])
+        form_layout = BlockGroup(children=["image", "alt", "caption"], settings=["decorative", "credit", "width"])
         preview_value = staticmethod(previews.image_preview)
         icon = "image"
         label = _("Image")
@@ -136,12 +144,25 @@ class ImageBlock(blocks.StructBlock):
         require_alt(value)
         return value
 
+    def rendition_spec(self, value):
+        width = value.get("width")
+        return f"max-{width}x2400" if width and width < 1200 else "max-1200x1200"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A source file lost from storage shows as a broken image, as Wagtail's {% image %} tag does,
+        # rather than a 500 for the whole page.
+        image = value.get("image")
+        context["rendition"] = get_rendition_or_not_found(image, self.rendition_spec(value)) if image else None
+        return context
+
     def get_api_representation(self, value, context=None):
         return {
-            "image": image_api_representation(value.get("image"), written_alt(value)),
+            "image": image_api_representation(value.get("image"), written_alt(value), self.rendition_spec(value)),
             "decorative": bool(value.get("decorative")),
             "caption": value.get("caption", ""),
             "credit": value.get("credit", ""),
+            "max_width": value.get("width") or None,
         }
 
 

@@ -139,3 +139,21 @@ class CodeBlock(WordsOnlySearchMixin, blocks.StructBlock):
         template = "pages/blocks/code_block.html"
         description = _("Un extrait de code ou de commande, affiché en police à chasse fixe.")
         preview_value = {"language": "bash", "code": "ssh etudiant@serveur", "caption": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        if value.get("language") == "mermaid":
+            # A diagram is shown as what its arrows say, with its source: readable without
+            # JavaScript and by screen readers (pages/blocks/diagrams.py).
+            from .diagrams import describe_mermaid
+
+            context["diagram_lines"] = describe_mermaid(value.get("code", ""))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        if value.get("language") == "mermaid":
+            from .diagrams import describe_mermaid
+
+            data["text_alternative"] = describe_mermaid(value.get("code", ""))
+        return data

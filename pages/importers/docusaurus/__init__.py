@@ -27,8 +27,9 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   version_current_imported,
   sidebar_invalid, sidebar_unknown_item, sidebar_missing_doc, sidebar_duplicate_doc,
   sidebar_empty_category, sidebar_link_not_imported, category_file_invalid, doc_not_in_sidebar,
-  doc_joined_category;
-- docs: parse_failed, front_matter_invalid, title_missing, page_type_guessed, page_type_adjusted, page_type_kept;
+  doc_joined_category, sidebar_label_merged (a category and the doc inside it with its label: one page);
+- docs: parse_failed, front_matter_invalid, title_missing, page_type_guessed, page_type_adjusted, page_type_kept,
+  category_guessed (a tool guide's category from the category rules);
 - content kept but changed or without mapping: component_unmapped, component_local_unmapped (a component
   the doc exports itself; its imported JSON/YAML data kept as a table when it is a list of records),
   construct_unmapped, inline_unmapped,
@@ -40,7 +41,7 @@ Report codes (``level`` is ``info``, ``warning`` or ``error``):
   component_behaviour_dropped;
 - hostile input (the path or address is not used, the text stays): path_outside_site, url_scheme_refused;
 - media and links: image_alt_missing, image_external, image_in_table, image_is_hero, image_svg_refused,
-  file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_anchor_dropped, link_target_failed;
+  file_missing, embed_title_missing, embed_invalid, embed_not_allowed, link_unresolved, link_target_failed;
 - home page (``home``): home_imported (the old home's rows on the home page), home_unreadable,
   home_block_skipped, section_summary_missing (a section whose card shows only its title);
 - help boxes (``help:`` front matter): help_box_created, help_box_unknown, help_box_link_unresolved;

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import components, esm_data, jsx
+from . import components, esm_data, jsx, lists
 from .code_languages import CODE_LANGUAGES
 from .image_refs import alt_text, missing, svg_refused
 from .inline import (
@@ -22,8 +22,10 @@ from .inline import (
     Inline,
     asset_src,
     attrs_text,
+    image_width,
     inline_depth,
 )
+from .page_fields import CALLOUT_LABELS
 from .parser import admonition_parts
 from .resolver import IMAGE_SUFFIXES
 from .rules import SPACE, TOOL_GUIDE
@@ -86,6 +88,13 @@ class Flow:
                     j += 1
                 handler(self, nodes[i].meta["tag"], nodes[i:j], source_line(nodes[i]))
                 i = j
+                continue
+            run = lists.continued_run(nodes, i) if nodes[i].type == "ordered_list" else None
+            if run is not None:
+                self.ctx.line = source_line(nodes[i])
+                self.close_bullets()
+                self.list_run(run[1])
+                i = run[0]
                 continue
             self.node(nodes[i])
             i += 1
@@ -180,7 +189,7 @@ class Flow:
                 elif _is_img_tag(child):
                     tag = child.meta["tag"]
                     self.image_block(asset_src(tag.attrs.get("src"), self.ctx), str(tag.attrs.get("alt") or ""),
-                                     str(tag.attrs.get("title") or ""), line)
+                                     str(tag.attrs.get("title") or ""), line, width=image_width(tag.attrs))
             return
         # "•" pseudo-bullets: lines starting with a bullet character become list items.
         lines = _split_lines(children)
@@ -226,13 +235,23 @@ class Flow:
 
     def list(self, node, tag, line):
         self.pending = []
-        items = []
-        for item in node.children:
-            html_parts = []
-            for child in item.children:
-                html_parts.append(self.rich_fragment(child, tight=True))
-            items.append("<li>" + "".join(html_parts).removesuffix("<br/>") + "</li>")
+        items = [self.item_html(item) for item in node.children]
         self.html.append(f"<{tag}>" + "".join(items) + f"</{tag}>")
+        self.drain()
+
+    def item_html(self, item, images=()):
+        html = "".join(self.rich_fragment(child, tight=True) for child in item.children).removesuffix("<br/>")
+        html += "".join("<br/>" + lists.image_html(self, image, source_line(item)) for image in images)
+        return f"<li>{html.removeprefix('<br/>')}</li>"
+
+    def list_run(self, run):
+        """Numbered lists continued after pictures: one list, each picture after its item."""
+        self.pending = []
+        items = []
+        for node, images in run:
+            last = len(node.children) - 1
+            items.extend(self.item_html(item, images if n == last else ()) for n, item in enumerate(node.children))
+        self.html.append("<ol>" + "".join(items) + "</ol>")
         self.drain()
 
     def rich_fragment(self, node, tight=False):
@@ -255,6 +274,15 @@ class Flow:
             return f"<p><b>{esc(plain_text(node.children[0].children if node.children else []))}</b></p>"
         if t == "hr":
             return "<hr/>"
+        if t == "container_admonition" and tight:
+            # A note inside a list item stays in the item, where the reader saw it (as a block after
+            # the list it would move away from its step, and the list could not go on numbering).
+            kind, title = admonition_parts(node.info)
+            label = CALLOUT_LABELS.get(CALLOUT_KINDS.get(kind, "note"), "Note") + (f" : {title}" if title else "")
+            body = "".join(self.rich_fragment(c) for c in node.children)
+            return f"<blockquote><p><b>{esc(label)}</b></p>{body}</blockquote>"
+        if lists.is_image_tag(node):  # a picture tag inside an item stays in the item
+            return lists.image_html(self, node, line) + ("<br/>" if tight else "")
         if t == "blockquote":
             return "<blockquote>" + "".join(self.rich_fragment(c) for c in node.children) + "</blockquote>"
         # Anything else (component, table, admonition…) cannot live in rich text: it becomes
@@ -345,7 +373,7 @@ class Flow:
         self.drain()
 
     # media blocks
-    def image_block(self, src, alt, title, line, caption=""):
+    def image_block(self, src, alt, title, line, caption="", width=None):
         ctx = self.ctx
         path = ctx.local_file(src, line)
         alt = alt_text(ctx, alt, title, src, line, caption)
@@ -359,8 +387,11 @@ class Flow:
         if ctx.hero_image is not None and str(path) == str(ctx.hero_image) and ctx.page_type in (SPACE, TOOL_GUIDE):
             ctx.problem("image_is_hero", line, "Image identique à l'image principale de la page : portée par le champ « image principale ».", "info")
             return
-        self.add("image", {"image": {"__image__": str(path)}, "alt": alt[:255], "decorative": False,
-                           "caption": caption[:255], "credit": ""})
+        value = {"image": {"__image__": str(path)}, "alt": alt[:255], "decorative": False,
+                 "caption": caption[:255], "credit": ""}
+        if width is not None:  # `<img width="500">`: shown at most that wide
+            value["width"] = max(16, min(2400, width))
+        self.add("image", value)
 
     # JSX
     def n_jsx(self, node, line):
@@ -448,8 +479,6 @@ def _split_lines(children):
             current.append(child)
     lines.append(current)
     return [ln for ln in lines if ln]
-
-
 
 
 def _strings(value):

@@ -30,6 +30,7 @@ class MapContext:
         self.refused = set()
         self.guessed_alts = []  # {"alt", "line", "file"} of every alt text the import made up
         self.unnamed_images = 0
+        self.category = ("", "")  # a tool guide's (category, why) from the category rules
         self._alts = set()  # sources refused (and reported) by `file`, not to be reported again as missing
 
     def problem(self, code, line, message, level="warning"):

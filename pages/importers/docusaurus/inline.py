@@ -52,7 +52,7 @@ class Inline:
                 out.append(self.link(node.attrs.get("href", ""), self.render(node.children, features)))
             elif t == "image":
                 out.append(self.image(node.attrs.get("src", ""), node.content or plain_text(node.children),
-                                      node.attrs.get("title") or "", features))
+                                      node.attrs.get("title") or "", features, icon=beside_text(nodes, i)))
             elif t == "footnote_ref":
                 label = (node.meta or {}).get("id", 0) + 1
                 out.append(f"<sup>[{label}]</sup>")
@@ -77,11 +77,9 @@ class Inline:
         if target.kind == "anchor":
             return f'<a href="#{attr(target.anchor)}">{inner}</a>'
         if target.kind == "page":
-            if target.anchor:
-                target.anchor = unquote(target.anchor)
-                self.ctx.problem("link_anchor_dropped", self.line,
-                                 f"Lien « {href} » : le lien vers la page est conservé, pas l'ancre #{target.anchor}.", "info")
-            return f'<a data-linktype="page" data-import-page="{attr(target.value)}">{inner}</a>'
+            # The place in the page is kept with the link (pages/rich_text_anchors.py).
+            anchor = f' data-anchor="{attr(unquote(target.anchor))}"' if target.anchor else ""
+            return f'<a data-linktype="page" data-import-page="{attr(target.value)}"{anchor}>{inner}</a>'
         if target.kind == "image" and svg_refused(self.ctx, target.value, self.line):
             return inner
         if target.kind in ("document", "image"):
@@ -94,7 +92,7 @@ class Inline:
             self.ctx.problem("link_unresolved", self.line, f"Lien interne sans cible : « {href} » ; le texte du lien est conservé sans lien.")
         return inner
 
-    def image(self, src, alt, title, features):
+    def image(self, src, alt, title, features, icon=False):
         path = self.ctx.local_file(src, self.line)
         alt = alt_text(self.ctx, alt, title, src, self.line)
         if path is None:
@@ -105,8 +103,9 @@ class Inline:
         if features != "rich":
             self.ctx.problem("image_in_table", self.line, f"Image « {src} » dans un tableau : remplacée par son texte alternatif.")
             return esc(alt)
-        return (f'<img data-embedtype="image" data-import-asset="{attr(path)}" data-format="fullwidth" '
-                f'data-alt="{attr(alt)}"/>')
+        # A picture inside a sentence (a button, an icon) stays in it, at the height of the text.
+        return (f'<img data-embedtype="image" data-import-asset="{attr(path)}" '
+                f'data-format="{"icon" if icon else "fullwidth"}" data-alt="{attr(alt)}"/>')
 
     def tag(self, nodes, i, features):
         """Render an inline tag; returns (nodes consumed, html)."""
@@ -151,7 +150,7 @@ class Inline:
             return consumed, self.link(str(href), inner) if href else inner
         if lname == "img":
             return consumed, self.image(asset_src(tag.attrs.get("src"), self.ctx), str(tag.attrs.get("alt") or ""),
-                                        str(tag.attrs.get("title") or ""), features)
+                                        str(tag.attrs.get("title") or ""), features, icon=beside_text(nodes, i))
         if name == "CopyToClipboardButton":
             return consumed, f"<code>{esc(jsx.jsx_text(tag.attrs.get('text')))}</code>"
         if name in BEHAVIOUR_COMPONENTS:
@@ -165,6 +164,27 @@ class Inline:
 
 
 MAX_INLINE_DEPTH = 100
+
+
+def beside_text(nodes, i):
+    """True when the inline node at ``i`` shares its line with words (an icon in a sentence)."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(nodes) and nodes[j].type not in ("softbreak", "hardbreak"):
+            node = nodes[j]
+            if node.type == "text":
+                if node.content.strip():
+                    return True
+            elif node.type not in ("image", "jsx_inline", "html_inline"):  # emphasis, link, code
+                return True
+            j += step
+    return False
+
+
+def image_width(attrs):
+    """The pixel width written on an ``<img width="500">`` (None for a percentage or none)."""
+    value = str(attrs.get("width") or "").strip().removesuffix("px").strip()
+    return int(value) if value.isdigit() and 0 < int(value) <= 4000 else None
 
 
 def inline_depth(nodes):

@@ -34,7 +34,7 @@ from .page_fields import (
 from .parser import front_matter_value
 from .resolver import IMAGE_SUFFIXES, LinkTarget, Resolver
 from .rules import MISSION, SECTION, SPACE, TOOL_GUIDE
-from .text import esc, humanize_filename, plain_text
+from .text import esc, humanize_filename, node_text, plain_text
 
 __all__ = ["IMAGE_SUFFIXES", "STEP_RE", "LinkTarget", "MappedDoc", "Resolver", "humanize_filename", "map_doc",
            "numbered_steps"]
@@ -69,9 +69,30 @@ def _json_safe(value):
     return str(value)
 
 
-def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", catalogue_rules=None):
-    """The MappedDoc of one parsed doc."""
+def first_heading(nodes):
+    """(text, node) of the doc's first heading if it is not a numbered step, else ("", None)."""
+    for node in nodes:
+        if node.type == "heading" and node.children:
+            text = plain_text(node.children[0].children)
+        elif node.type == "jsx" and node.meta and node.meta.get("tag") is not None \
+                and node.meta["tag"].name.lower() in ("h1", "h2", "h3"):
+            text = node_text(node)
+        else:
+            continue
+        text = re.sub(r"\s*\{#[^}]+\}\s*$", "", " ".join(text.split())).strip()
+        if text and not STEP_RE.match(text):
+            return text, node
+        if text:
+            return "", None
+    return "", None
+
+
+def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", category=("", ""),
+            catalogue_rules=None):
+    """The MappedDoc of one parsed doc; ``category`` is the (category, why) the category rules
+    give a tool guide whose front matter names none."""
     ctx = MapContext(doc, resolver, page_type, report_file or doc.path, catalogue_rules)
+    ctx.category = category
     fm = doc.front_matter
     ctx.problems.extend(doc.problems)
     nodes = list(doc.tree.children)
@@ -86,13 +107,15 @@ def map_doc(doc, resolver, page_type, slug, fallback_title="", report_file="", c
         if h1_text.lower() == title.lower():
             nodes.remove(first_h1)
     if not title:
-        # No title and no H1: the sidebar's label, else the first heading that is not a numbered
-        # step ("1. Télécharger…" names a step, not the page), else the file's name.
-        heading = next((n for n in nodes if n.type == "heading" and n.children), None)
-        heading_text = re.sub(r"\s*\{#[^}]+\}\s*$", "", plain_text(heading.children[0].children)).strip() if heading else ""
-        if heading_text and STEP_RE.match(heading_text):
-            heading_text = ""
-        title = fallback_title or heading_text or humanize_filename(doc.path)
+        # No title and no H1: the sidebar's label, else the first heading (Markdown or an HTML
+        # <h1>-<h3>) that is not a numbered step ("1. Télécharger…" names a step, not the page),
+        # else the front matter's sidebar_label, else the file's name.
+        heading_text, heading_node = first_heading(nodes)
+        if heading_node is not None and heading_node.type == "jsx" and heading_node.meta["tag"].name.lower() == "h1" \
+                and not fallback_title:
+            nodes.remove(heading_node)  # an HTML <h1> that names the page is its title, not a heading of its body
+        sidebar_label = str(front_matter_value(fm, "sidebar_label") or "").strip()
+        title = fallback_title or heading_text or sidebar_label or humanize_filename(doc.path)
         ctx.problem("title_missing", 1, f"Document sans titre : « {title} » utilisé.", "info")
 
     ctx.heading = title  # the nearest heading of what comes before the first one

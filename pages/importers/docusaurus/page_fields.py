@@ -79,6 +79,10 @@ def tool_fields(ctx, fm, fields):
     from pages.models.tool_guide import SkillLevel, ToolCategory
 
     fields["category"] = _choice(front_matter_value(fm, "category", "categorie", "catégorie"), ToolCategory.choices)
+    guessed, why = ctx.category
+    if not fields["category"] and guessed:
+        fields["category"] = guessed
+        ctx.problem("category_guessed", 1, f"Catégorie « {guessed} » déduite du dossier ou de la barre latérale ({why}).", "info")
     fields["skill_level"] = _choice(front_matter_value(fm, "skill_level", "level", "niveau"), SkillLevel.choices)
     duration = as_int(front_matter_value(fm, "duration", "duree", "durée", "duration_minutes"))
     if duration is not None:

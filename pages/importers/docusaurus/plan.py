@@ -12,12 +12,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .categories import DEFAULT_CATEGORY_RULES, choose_category
+from .categories import describe as describe_category
 from .mapper import STEP_RE, Resolver, map_doc, numbered_steps
 from .parser import Problem, front_matter_value, parse_file
 from .rules import (
     DEFAULT_CATALOGUE_RULES,
     DEFAULT_RULES,
     SECTION,
+    TOOL_GUIDE,
     choose_rule,
     describe,
     fit_under,
@@ -69,6 +72,7 @@ class Plan:
     problems: list  # (file, Problem)
     nodes: dict = field(default_factory=dict)  # key -> PlanNode
     catalogue_rules: dict = field(default_factory=lambda: DEFAULT_CATALOGUE_RULES)
+    category_rules: list = field(default_factory=lambda: list(DEFAULT_CATEGORY_RULES))
 
     def walk(self):
         def rec(nodes):
@@ -85,8 +89,21 @@ class Plan:
         if node.draft_cache is None and node.doc is not None:
             node.draft_cache = map_doc(node.doc.parsed, self.resolver, node.page_type, node.slug,
                                        fallback_title=node.title, report_file=doc_file(self.site, node.doc.rel_path),
-                                       catalogue_rules=self.catalogue_rules)
+                                       catalogue_rules=self.catalogue_rules, category=self.category_of(node))
         return node.draft_cache
+
+
+    def category_of(self, node):
+        """(category, why) a tool guide gets from the category rules (its folder, the sidebar
+        categories above it), or ("", "")."""
+        if node.page_type != TOOL_GUIDE:
+            return "", ""
+        labels, parent = [], node.parent
+        while parent is not None:
+            labels.append(parent.title)
+            parent = parent.parent
+        category, rule = choose_category(self.category_rules, node.doc.info.doc_id, labels)
+        return (category, describe_category(self.category_rules, rule)) if rule else ("", "")
 
 
 def doc_key(site, rel_path):
@@ -101,7 +118,7 @@ def wagtail_slug(text):
     return slug_of_label(text)[:255]
 
 
-def build_plan(root, rules=None, catalogue_rules=None) -> Plan:
+def build_plan(root, rules=None, catalogue_rules=None, category_rules=None) -> Plan:
     rules = rules or DEFAULT_RULES
     site = load_site(root)
     problems = [(site.config_file or "docusaurus.config.js", p) for p in site.problems]
@@ -132,6 +149,8 @@ def build_plan(root, rules=None, catalogue_rules=None) -> Plan:
 
     plan = Plan(site=site, docs=docs, roots=[], resolver=resolver, problems=problems,
                 catalogue_rules=catalogue_rules or DEFAULT_CATALOGUE_RULES)
+    if category_rules is not None:
+        plan.category_rules = category_rules
     placed = {}
 
     def doc_node(record, label="", hidden=False):
@@ -188,6 +207,18 @@ def build_plan(root, rules=None, catalogue_rules=None) -> Plan:
             if child is not None:
                 child.parent = node
                 node.children.append(child)
+        twin = _same_label_child(node)
+        if twin is not None:
+            # The category « Numérisation » whose doc « Numérisation » is listed inside it: the
+            # sidebar would show the label twice; the doc is the category's page instead.
+            node.children.remove(twin)
+            node.key, node.doc, node.title = twin.key, twin.doc, twin.title
+            node.old_urls = twin.old_urls + [u for u in node.old_urls if u not in twin.old_urls]
+            placed[twin.doc.rel_path] = node
+            problems.append((sidebar_file, Problem(
+                "sidebar_label_merged", nav.line,
+                f"Catégorie « {nav.label} » et son document « {twin.title} » du même nom : un seul élément, "
+                "le document devient la page de la catégorie.", "info")))
         if node.doc is None and not node.children:
             problems.append((sidebar_file, Problem("sidebar_empty_category", nav.line,
                                                    f"Catégorie « {nav.label} » sans document importable : pas de page créée.", "info")))
@@ -289,6 +320,15 @@ def _has_steps(parsed):
             text = "".join(c.content for c in node.children[0].walk() if c.type in ("text", "code_inline"))
             titles.append(re.sub(r"\s*\{#[^}]+\}\s*$", "", text).strip())
     return numbered_steps([t for t in titles if STEP_RE.match(t)]) is not None
+
+
+def _same_label_child(node):
+    """A doc listed in a category that has no doc of its own, with the category's label."""
+    label = " ".join((node.title or "").split()).lower()
+    if node.doc is not None or not label:
+        return None
+    return next((child for child in node.children if child.doc is not None and not child.children
+                 and " ".join((child.title or "").split()).lower() == label), None)
 
 
 def _category_twin(siblings, node):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from pages.importers.docusaurus.categories import load_category_rules
 from pages.importers.docusaurus.plan import build_plan
 from pages.importers.docusaurus.rules import load_catalogue_rules, load_home_rules, load_rules
 from pages.importers.docusaurus.writer import Importer, NoImportUser
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         parser.add_argument("--report", metavar="FILE.json", help=_("Écrit le rapport complet en JSON."))
         parser.add_argument("--force", action="store_true", help=_("Écrase aussi les pages modifiées dans le CMS."))
         parser.add_argument("--rules", metavar="RULES.json", help=_("Table de règles des types de page (JSON)."))
+        parser.add_argument("--category-rules", metavar="CATEGORIES.json",
+                            help=_("Règles des catégories des guides d'après leur dossier ou la barre latérale (JSON)."))
         parser.add_argument("--home-rules", metavar="HOME.json",
                             help=_("Règles de la page d'accueil : fichier source et composants repris (JSON)."))
         parser.add_argument("--catalogue-rules", metavar="CATALOGUES.json",
@@ -55,9 +58,10 @@ class Command(BaseCommand):
             rules = load_rules(options["rules"]) if options["rules"] else None
             home_rules = load_home_rules(options["home_rules"]) if options["home_rules"] else None
             catalogue_rules = load_catalogue_rules(options["catalogue_rules"]) if options["catalogue_rules"] else None
+            category_rules = load_category_rules(options["category_rules"]) if options["category_rules"] else None
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from None
-        plan = build_plan(root, rules, catalogue_rules)
+        plan = build_plan(root, rules, catalogue_rules=catalogue_rules, category_rules=category_rules)
         for _file, problem in plan.problems:
             if problem.code == "docs_missing":
                 raise CommandError(_("%(root)s : pas de dossier de documents (%(docs)s/) ; rien à importer.") % {

@@ -5,6 +5,10 @@ from __future__ import annotations
 from ..text import github_slug, node_text, source_line
 from . import register
 
+# The body holds tabs and collapsibles, and they hold one more level of them (pages/blocks/body.py);
+# deeper ones become a heading and their content.
+MAX_NESTING = 2
+
 
 @register("details")
 def details(flow, tag, node, line):
@@ -16,8 +20,8 @@ def details(flow, tag, node, line):
         else:
             rest.append(child)
     summary = summary or "Détails"
-    if flow.nested:
-        flow.ctx.problem("details_nested_flattened", line, f"Section repliable « {summary} » dans un onglet ou une autre section repliable : importée comme titre et contenu.", "info")
+    if flow.nested >= MAX_NESTING:
+        flow.ctx.problem("details_nested_flattened", line, f"Section repliable « {summary} » sur plus de deux niveaux d'onglets ou de sections repliables : importée comme titre et contenu.", "info")
         flow.heading_block(summary, 4, github_slug(summary), line)
         for child in rest:
             flow.node(child)
@@ -43,8 +47,8 @@ def tabs(flow, tag, node, line):
             tabs.append((label, child))
         else:
             tabs.append((None, child))
-    if flow.nested:
-        flow.ctx.problem("tabs_nested_flattened", line, "Onglets dans un onglet ou une section repliable : chaque onglet importé comme titre suivi de son contenu.", "info")
+    if flow.nested >= MAX_NESTING:
+        flow.ctx.problem("tabs_nested_flattened", line, "Onglets sur plus de deux niveaux d'onglets ou de sections repliables : chaque onglet importé comme titre suivi de son contenu.", "info")
         for label, child in tabs:
             if label is not None:
                 flow.heading_block(label, 4, github_slug(label), source_line(child))

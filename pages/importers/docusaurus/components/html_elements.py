@@ -3,7 +3,7 @@ outside `<details>`, `<table>` (kept as text)."""
 
 from __future__ import annotations
 
-from ..inline import asset_src
+from ..inline import asset_src, image_width
 from ..text import esc, github_slug, node_text, source_line
 from . import register
 
@@ -11,7 +11,7 @@ from . import register
 @register("img")
 def img(flow, tag, node, line):
     flow.image_block(asset_src(tag.attrs.get("src"), flow.ctx), str(tag.attrs.get("alt") or ""),
-                     str(tag.attrs.get("title") or ""), line)
+                     str(tag.attrs.get("title") or ""), line, width=image_width(tag.attrs))
 
 
 
@@ -27,7 +27,8 @@ def figure(flow, tag, node, line):
     for child in rest:
         if child.type == "jsx" and child.meta["tag"].name.lower() == "img":
             t = child.meta["tag"]
-            flow.image_block(asset_src(t.attrs.get("src"), flow.ctx), str(t.attrs.get("alt") or ""), "", source_line(child), caption)
+            flow.image_block(asset_src(t.attrs.get("src"), flow.ctx), str(t.attrs.get("alt") or ""), "", source_line(child), caption,
+                             width=image_width(t.attrs))
         elif child.type == "paragraph" and child.children and child.children[0].children and \
                 child.children[0].children[0].type == "image":
             img = child.children[0].children[0]

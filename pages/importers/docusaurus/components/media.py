@@ -63,15 +63,32 @@ def lite_youtube(flow, tag, node, line):
         url = f"https://www.youtube-nocookie.com/embed/videoseries?list={quote(video_id)}"
     else:
         url = f"https://www.youtube-nocookie.com/embed/{quote(video_id)}"
-    if not title:
-        title = flow.ctx.heading or "Vidéo"
+    if not title or is_player_default(title):
+        title = player_title("YouTube", flow.ctx.heading)
         flow.ctx.problem("embed_title_missing", line, f"Vidéo « {video_id} » sans titre : remplie avec « {title} ».")
     flow.add("video", {"title": title[:255], "video_file": None, "url": url, "transcript": ""})
 
 
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com")
-PLAYER_TITLES = {"youtube video player": "Vidéo YouTube", "vimeo video player": "Vidéo Vimeo",
-                 "dailymotion video player": "Vidéo Dailymotion"}
+PLAYER_NAMES = {"youtube": "YouTube", "youtu.be": "YouTube", "vimeo": "Vimeo", "dailymotion": "Dailymotion"}
+# The titles players and embed snippets write by default ("YouTube video player", "Vimeo embed"):
+# they name no video and read English on a French page.
+PLAYER_DEFAULT = re.compile(r"^[\s_-]*(?:(?:youtube|vimeo|dailymotion)[\s_-]*)?(?:video[\s_-]*)?"
+                            r"(?:player|embed|iframe|video)?[\s_-]*\d*\s*$", re.IGNORECASE)
+
+
+def is_player_default(title):
+    return bool(PLAYER_DEFAULT.match(title))
+
+
+def player_name(host):
+    return next((name for key, name in PLAYER_NAMES.items() if key in host), "")
+
+
+def player_title(name, heading):
+    """« Lecteur vidéo YouTube : <the section's title> », in the page's language (French)."""
+    label = f"Lecteur vidéo {name}".strip() if name else "Lecteur vidéo"
+    return f"{label} : {heading}" if heading else label
 
 
 @register("iframe")
@@ -92,17 +109,14 @@ def iframe(flow, tag, node, line):
             flow.html.append(f"<p>{esc(title or src)}</p>")
         return
     is_video = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or "/videos/embed/" in src
-    player = PLAYER_TITLES.get(title.lower())
-    if not title or player:
-        # The players' own English default ("YouTube video player") names no video, and reads
-        # English on a French page: the video is named by its section, in French.
-        fill = flow.ctx.heading or ("Vidéo" if is_video else "Contenu intégré")
-        if player and flow.ctx.heading:
-            fill = f"{player} : {flow.ctx.heading}"
-        elif player:
-            fill = player
+    if not title or is_player_default(title):
+        # A player's default title names no video: the video is named by its section, in French.
+        if is_video:
+            fill = player_title(player_name(host), flow.ctx.heading)
+        else:
+            fill = flow.ctx.heading or "Contenu intégré"
         flow.ctx.problem("embed_title_missing", line, f"Cadre intégré « {src} » sans titre parlant : rempli avec « {fill} ».",
-                         "info" if player else "warning")
+                         "info" if title else "warning")
         title = fill
     if is_video:
         flow.add("video", {"title": title[:255], "video_file": None, "url": src, "transcript": ""})
