@@ -20,6 +20,9 @@ FILES = {
     "three/LICENSE": "three/LICENSE",
     "@photo-sphere-viewer/core/index.module.js": "photo-sphere-viewer/index.module.js",
     "@photo-sphere-viewer/core/index.css": "photo-sphere-viewer/index.css",
+    # Both files name their source map; production's hashed static storage refuses a missing one.
+    "@photo-sphere-viewer/core/index.module.js.map": "photo-sphere-viewer/index.module.js.map",
+    "@photo-sphere-viewer/core/index.css.map": "photo-sphere-viewer/index.css.map",
     "@photo-sphere-viewer/core/LICENSE": "photo-sphere-viewer/LICENSE",
 }
 BARE_IMPORT = 'from "three"'

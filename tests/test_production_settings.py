@@ -67,3 +67,17 @@ def test_the_gunicorn_config_loads_with_production_defaults():
                   GUNICORN_BIND="127.0.0.1:8123")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["127.0.0.1:8123", "cms.wsgi:application", "cms.settings.production"]
+
+
+def test_production_collects_every_static_file_with_hashed_names(tmp_path):
+    # The hashed storage follows every url() and sourceMappingURL of a CSS or JS file and refuses a
+    # deploy where one is missing (a copied library without its source map, say).
+    script = (
+        "import sys, django; django.setup(); from django.core.management import call_command; "
+        "from django.test.utils import override_settings\n"
+        "with override_settings(STATIC_ROOT=sys.argv[1]): call_command('collectstatic', '--no-input', '-v0')"
+    )
+    result = _run(["-c", script, str(tmp_path)])
+    assert result.returncode == 0, result.stderr[-3000:]
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    assert {"css/site.css", "vendor/photo-sphere-viewer/index.module.js"} <= manifest.keys()
