@@ -31,6 +31,10 @@ __all__ = [
     "search_index_receiver",
     "memoise_locale_lookups",
     "locales_read_once",
+    "find_site_uncached",
+    "request_hostname",
+    "has_request_site",
+    "set_request_site",
 ]
 
 
@@ -155,6 +159,36 @@ def locales_read_once():
         yield
     finally:
         _request_locales.reset(token)
+
+
+# --- Wagtail: the request's Site given from our cache ------------------------------------------
+# Site.find_for_request reads the Site from the database on every request and keeps it on the
+# request as `_wagtail_site`; every later call (routing, page URLs, our reading facts) answers
+# from that attribute. pages.delivery.site_cache sets it from the page cache's store, and reads it
+# with Wagtail's own `_find_for_request` on a miss. Neither has a public form.
+# Watch: Site.find_for_request in wagtail/models/sites.py.
+_REQUEST_SITE = "_wagtail_site"
+
+
+def find_site_uncached(request):
+    from wagtail.models import Site
+
+    return Site._find_for_request(request)
+
+
+def request_hostname(request):
+    """The host of the request as Wagtail finds its site: before the ALLOWED_HOSTS check."""
+    from django.http.request import split_domain_port
+
+    return split_domain_port(request._get_raw_host())[0]
+
+
+def has_request_site(request):
+    return hasattr(request, _REQUEST_SITE)
+
+
+def set_request_site(request, site):
+    setattr(request, _REQUEST_SITE, site)
 
 
 # --- wagtail-localize: view functions and views we reuse or replace -------------------------

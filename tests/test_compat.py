@@ -137,3 +137,14 @@ def test_within_one_request_each_locale_is_read_once_and_outside_it_every_time(d
         assert Locale.objects.get_for_language("en").language_code == "en"
     with locales_read_once(), pytest.raises(LookupError):  # not a content language: never remembered
         Locale.objects.get_for_language("de")
+
+
+def test_the_site_we_give_a_request_is_the_one_wagtail_then_answers_without_a_query(site_tree, django_assert_num_queries):
+    request = RequestFactory().get("/fr/", HTTP_HOST="testserver:80")
+    assert compat.request_hostname(request) == "testserver"
+    with django_assert_num_queries(1):
+        site = compat.find_site_uncached(request)
+    assert site == Site.objects.get(is_default_site=True) and not compat.has_request_site(request)
+    compat.set_request_site(request, site)
+    with django_assert_num_queries(0):
+        assert compat.has_request_site(request) and Site.find_for_request(request) is site

@@ -115,3 +115,19 @@ def test_an_uncached_view_stays_within_its_query_budget(client, site_tree, djang
         cache.clear()
     count = _count(django_assert_max_num_queries, client, url)
     assert count <= QUERY_BUDGETS[name], f"{name}: {count} queries, budget {QUERY_BUDGETS[name]}"
+
+
+# The same views for the next reader, with the site-wide facts in the cache (the host's site and
+# root page, home pages, header sections, restricted paths) and the HTML cache still kept out.
+WARM_QUERY_BUDGETS = {
+    "home_fr": 30, "home_en": 36, "section": 10, "space_fr": 9, "space_en": 15, "guide_fr": 8, "guide_en": 15,
+    "mission_fr": 6, "api v2 detail": 16,
+}
+
+
+@pytest.mark.parametrize("name", WARM_QUERY_BUDGETS)
+def test_a_warm_uncached_view_stays_within_its_query_budget(client, site_tree, django_assert_max_num_queries, name):
+    url = _budget_url(site_tree, name)
+    assert client.get(url).status_code == 200  # fills the caches as the first reader does
+    count = _count(django_assert_max_num_queries, client, url)
+    assert count <= WARM_QUERY_BUDGETS[name], f"{name}: {count} queries, budget {WARM_QUERY_BUDGETS[name]}"

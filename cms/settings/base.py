@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "pages.live.fragments.LiveFragmentMiddleware",
     "pages.delivery.http_cache.CacheControlMiddleware",
     "pages.delivery.page_cache.PageCacheMiddleware",
+    # On a page-cache miss, the host's Site and root page from the cache (pages/delivery/site_cache.py).
+    "pages.delivery.site_cache.SiteFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -40,7 +40,8 @@ def _content_key(host, path):
     return f"pagecache:entry:{_digest(host + path)}"  # not the older layout's key: never read an old entry
 
 
-def _prefixes():
+def page_prefixes():
+    """Where public pages live: one prefix per content language."""
     return tuple(f"/{code}/" for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
@@ -49,7 +50,7 @@ def is_cacheable_request(request):
         settings.PAGE_CACHE_TIMEOUT > 0
         and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
-        and request.path.startswith(_prefixes())
+        and request.path.startswith(page_prefixes())
         and is_anonymous_request(request)
     )
 

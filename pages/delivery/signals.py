@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache, webhooks
@@ -67,6 +67,11 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     purge_frontend_cache([instance.page])
 
 
+def on_site_changed(sender, instance, **kwargs):
+    """A site's host, port or root page changed: the cached site (site_cache) and every page go."""
+    page_cache.invalidate_all()
+
+
 def purge_once_per_publish():
     """wagtail.contrib.frontend_cache purges a published page itself, and on_page_changed purges it
     again with its translations and listings: only ours stays, one batch per publish."""
@@ -88,3 +93,5 @@ def connect():
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="delivery.page_deleted")
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="delivery.restriction_saved")
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="delivery.restriction_deleted")
+    post_save.connect(on_site_changed, sender=Site, dispatch_uid="delivery.site_saved")
+    post_delete.connect(on_site_changed, sender=Site, dispatch_uid="delivery.site_deleted")

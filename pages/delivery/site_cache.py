@@ -1,0 +1,51 @@
+"""The request's Site, with its root page as its own type, kept in the page cache's store.
+
+For every request Wagtail reads the Site of the host (one query), then routes from the site's root
+page read again as its specific type (one more). Both are the same for every request to a host
+until the tree or the sites change: they are kept under the listings stamp, which every publish,
+unpublish, move, deletion and privacy change renews, and which a saved or deleted Site renews too
+(`pages.delivery.signals`). Each request unpickles its own copy: nothing is shared between them.
+"""
+
+import contextlib
+import hashlib
+
+from django.db import DatabaseError
+
+from cms.compat import find_site_uncached, has_request_site, request_hostname, set_request_site
+
+from . import page_cache
+
+NO_SITE = "none"  # a host no site answers, kept too: the default site's fallback is Wagtail's to decide
+
+
+def _key(request):
+    host = hashlib.md5(request_hostname(request).encode(), usedforsecurity=False).hexdigest()
+    return f"delivery:site:{host}:{request.get_port()}"
+
+
+def cached_site_for(request):
+    key = _key(request)
+    stamp, found = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
+    if found is None:
+        site = find_site_uncached(request)
+        if site is not None:
+            # What Wagtail's route_for_request routes from (`root_page.localized.specific`): in the
+            # root page's own language, `.localized` and `.specific` then answer without a query.
+            site.root_page = site.root_page.specific
+        found = site if site is not None else NO_SITE
+        page_cache.write_stamped(key, stamp, found)
+    return None if found == NO_SITE else found
+
+
+class SiteFromCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Public pages only: the API and the admin route no page from the site's root.
+        if request.path.startswith(page_cache.page_prefixes()) and not has_request_site(request):
+            # A database that fails here fails again in the view, which gets the outage page for it.
+            with contextlib.suppress(DatabaseError):
+                set_request_site(request, cached_site_for(request))
+        return self.get_response(request)
