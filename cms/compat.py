@@ -31,6 +31,7 @@ __all__ = [
     "search_index_receiver",
     "memoise_locale_lookups",
     "locales_read_once",
+    "remember_request_locales",
     "find_site_uncached",
     "request_hostname",
     "has_request_site",
@@ -159,6 +160,14 @@ def locales_read_once():
         yield
     finally:
         _request_locales.reset(token)
+
+
+def remember_request_locales(locales):
+    """Give this request's memo Locale rows read elsewhere (the site cache keeps them all)."""
+    memo = _request_locales.get()
+    if memo is not None:
+        for locale in locales:
+            memo.setdefault(locale.language_code, locale)
 
 
 # --- Wagtail: the request's Site given from our cache ------------------------------------------

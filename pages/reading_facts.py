@@ -40,32 +40,37 @@ class ReadingFacts:
         key = f"reading:site:{self.site.pk}:{self.site.root_page_id}"
         stamp, facts = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
         if facts is None:
-            facts = {"restricted_paths": self._read_restricted_paths()}
-            facts["homes"] = self._read_homes()
-            facts["sections"] = self._read_sections(facts["homes"], facts["restricted_paths"])
+            restricted_paths = self._read_restricted_paths()
+            homes, sections = self._read_homes_and_sections(restricted_paths)
+            facts = {"restricted_paths": restricted_paths, "homes": homes, "sections": sections}
             page_cache.write_stamped(key, stamp, facts)
         return facts
 
     def _read_restricted_paths(self):
         return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
-    def _read_homes(self):
-        same_key = Page.objects.filter(pk=self.site.root_page_id).values("translation_key")
-        return {home.locale.language_code: home
-                for home in Page.objects.filter(translation_key__in=same_key).select_related("locale")}
+    def _read_homes_and_sections(self, restricted_paths):
+        """Every language's home (the site root's translations, live or not) and, by language, its
+        live, public, menu-visible children (the header's sections), in one query.
 
-    def _read_sections(self, homes, restricted_paths):
-        """Live, public, menu-visible children of each home, by language; one query for all."""
-        if not homes:
-            return {}
-        children = Q()
-        for home in homes.values():
-            children |= Q(path__startswith=home.path, depth=home.depth + 1)
-        sections = {code: [] for code in homes}
+        The children are asked for by depth alone, the level below the site's root; those of other
+        parents (another site's homes) are left out here.
+        """
+        same_key = Page.objects.filter(pk=self.site.root_page_id).values("translation_key")
+        below_homes = Q(depth=self.site.root_page.depth + 1, live=True, show_in_menus=True)
+        homes, children = {}, []
+        for page in Page.objects.filter(Q(translation_key__in=same_key) | below_homes).select_related("locale").order_by("path"):
+            if page.depth == self.site.root_page.depth + 1:
+                children.append(page)
+            else:
+                homes[page.locale.language_code] = page
         code_of = {home.path: code for code, home in homes.items()}
-        for page in _exclude_private(Page.objects.filter(children).live().in_menu(), restricted_paths).order_by("path"):
-            sections[code_of[page.path[: -Page.steplen]]].append(page)
-        return sections
+        sections = {code: [] for code in homes}
+        for page in children:
+            code = code_of.get(page.path[: -Page.steplen])
+            if code is not None and not _is_private(page, restricted_paths):
+                sections[code].append(page)
+        return homes, sections
 
     @property
     def homes(self):
@@ -97,7 +102,7 @@ class ReadingFacts:
         return _exclude_private(pages, self.restricted_paths)
 
     def is_public(self, page):
-        return not any(page.path.startswith(path) for path in self.restricted_paths)
+        return not _is_private(page, self.restricted_paths)
 
     def ancestors(self, page):
         """The live, public ancestors of `page` below the tree root, from the top (the breadcrumbs).
@@ -126,6 +131,10 @@ class ReadingFacts:
                 found[other.locale.language_code] = other
             self._translations[page.pk] = found
         return self._translations[page.pk]
+
+
+def _is_private(page, restricted_paths):
+    return any(page.path.startswith(path) for path in restricted_paths)
 
 
 def _exclude_private(pages, restricted_paths):

@@ -1,6 +1,6 @@
 """The host's site and its root page come from the cache on a page-cache miss, and never stale."""
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 import pytest
 
@@ -41,3 +41,17 @@ def test_the_english_home_routes_from_the_cached_site_in_its_own_language(client
     html = _get(client, site_tree.guide_en.url + "?uncached=1")
     assert '<html lang="en">' in html and site_tree.guide_en.title in html
 
+
+
+def test_the_next_reader_reads_no_language_row_and_a_changed_language_is_read_again(client, site_tree,
+                                                                                   django_assert_max_num_queries):
+    url = site_tree.guide_en.url + "?uncached=1"
+    _get(client, url)
+    with django_assert_max_num_queries(100) as warm:
+        _get(client, url)
+    assert not [q for q in warm.captured_queries if 'FROM "wagtailcore_locale"' in q["sql"]]
+    Locale.objects.create(language_code="de")  # a language added in the admin
+    with django_assert_max_num_queries(100) as after:
+        html = _get(client, url)
+    assert [q for q in after.captured_queries if 'FROM "wagtailcore_locale"' in q["sql"]]
+    assert site_tree.guide_en.title in html

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache, webhooks
@@ -68,7 +68,8 @@ def on_view_restriction_changed(sender, instance, **kwargs):
 
 
 def on_site_changed(sender, instance, **kwargs):
-    """A site's host, port or root page changed: the cached site (site_cache) and every page go."""
+    """A site's host, port or root page, or a language, changed: the cached site and locales
+    (site_cache) and every page go."""
     page_cache.invalidate_all()
 
 
@@ -95,3 +96,5 @@ def connect():
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="delivery.restriction_deleted")
     post_save.connect(on_site_changed, sender=Site, dispatch_uid="delivery.site_saved")
     post_delete.connect(on_site_changed, sender=Site, dispatch_uid="delivery.site_deleted")
+    post_save.connect(on_site_changed, sender=Locale, dispatch_uid="delivery.locale_saved")
+    post_delete.connect(on_site_changed, sender=Locale, dispatch_uid="delivery.locale_deleted")

@@ -1,9 +1,10 @@
-"""The request's Site, with its root page as its own type, kept in the page cache's store.
+"""The request's Site, with its root page as its own type, and the Locales, kept in the page cache's store.
 
 For every request Wagtail reads the Site of the host (one query), then routes from the site's root
-page read again as its specific type (one more). Both are the same for every request to a host
-until the tree or the sites change: they are kept under the listings stamp, which every publish,
-unpublish, move, deletion and privacy change renews, and which a saved or deleted Site renews too
+page read again as its specific type (one more), and `.localized` reads the request language's
+Locale (one more). All are the same for every request to a host until the tree, the sites or the
+languages change: they are kept under the listings stamp, which every publish, unpublish, move,
+deletion and privacy change renews, and which a saved or deleted Site or Locale renews too
 (`pages.delivery.signals`). Each request unpickles its own copy: nothing is shared between them.
 """
 
@@ -12,7 +13,9 @@ import hashlib
 
 from django.db import DatabaseError
 
-from cms.compat import find_site_uncached, has_request_site, request_hostname, set_request_site
+from wagtail.models import Locale
+
+from cms.compat import find_site_uncached, has_request_site, remember_request_locales, request_hostname, set_request_site
 
 from . import page_cache
 
@@ -21,10 +24,11 @@ NO_SITE = "none"  # a host no site answers, kept too: the default site's fallbac
 
 def _key(request):
     host = hashlib.md5(request_hostname(request).encode(), usedforsecurity=False).hexdigest()
-    return f"delivery:site:{host}:{request.get_port()}"
+    return f"delivery:site-locales:{host}:{request.get_port()}"
 
 
 def cached_site_for(request):
+    """(the host's Site or None, every Locale)."""
     key = _key(request)
     stamp, found = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
     if found is None:
@@ -33,9 +37,12 @@ def cached_site_for(request):
             # What Wagtail's route_for_request routes from (`root_page.localized.specific`): in the
             # root page's own language, `.localized` and `.specific` then answer without a query.
             site.root_page = site.root_page.specific
-        found = site if site is not None else NO_SITE
+        # `.localized` asks for the request language's Locale on every page (one query each);
+        # the few rows change only with a language added or removed, which renews the stamp.
+        found = (site if site is not None else NO_SITE, list(Locale.objects.all()))
         page_cache.write_stamped(key, stamp, found)
-    return None if found == NO_SITE else found
+    site, locales = found
+    return (None if site == NO_SITE else site), locales
 
 
 class SiteFromCacheMiddleware:
@@ -47,5 +54,7 @@ class SiteFromCacheMiddleware:
         if request.path.startswith(page_cache.page_prefixes()) and not has_request_site(request):
             # A database that fails here fails again in the view, which gets the outage page for it.
             with contextlib.suppress(DatabaseError):
-                set_request_site(request, cached_site_for(request))
+                site, locales = cached_site_for(request)
+                set_request_site(request, site)
+                remember_request_locales(locales)
         return self.get_response(request)
