@@ -18,6 +18,10 @@ from wagtail.models import Page, PageViewRestriction, Site
 from cms.compat import remembered_parent
 from pages.delivery import page_cache
 
+# What a link to a page reads of it (title, address, language); the sidebar and the pager too.
+# Reading every column of a page costs more to build and to turn into objects than the query itself.
+LINK_FIELDS = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
+
 
 class ReadingFacts:
     def __init__(self, request=None):
@@ -59,7 +63,8 @@ class ReadingFacts:
         same_key = Page.objects.filter(pk=self.site.root_page_id).values("translation_key")
         below_homes = Q(depth=self.site.root_page.depth + 1, live=True, show_in_menus=True)
         homes, children = {}, []
-        for page in Page.objects.filter(Q(translation_key__in=same_key) | below_homes).select_related("locale").order_by("path"):
+        pages = Page.objects.filter(Q(translation_key__in=same_key) | below_homes).select_related("locale")
+        for page in pages.only(*LINK_FIELDS, "locale__language_code").order_by("path"):
             if page.depth == self.site.root_page.depth + 1:
                 children.append(page)
             else:
@@ -127,7 +132,8 @@ class ReadingFacts:
         when it is live (a draft seen in preview is never offered)."""
         if page.pk not in self._translations:
             found = {page.locale.language_code: page} if page.live else {}
-            for other in self.public(page.get_translations().live()).select_related("locale"):
+            others = page.get_translations().live().select_related("locale").only(*LINK_FIELDS, "locale__language_code")
+            for other in self.public(others):
                 found[other.locale.language_code] = other
             self._translations[page.pk] = found
         return self._translations[page.pk]

@@ -10,13 +10,12 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from pages.reading_facts import LINK_FIELDS
 from pages.reading_facts import facts_for
 
 register = template.Library()
 
 SECTION_DEPTH = 3  # root (1) > home of a language (2) > section (3)
-# What the sidebar and the pager read of each page.
-NAV_FIELDS = ("id", "path", "depth", "numchild", "title", "slug", "url_path", "locale_id", "draft_title", "live")
 
 
 @register.simple_tag(takes_context=True)
@@ -65,7 +64,7 @@ def section_navigation(page, request=None):
         children_of_open |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
     pages = list(
         _visible(page, facts).filter(Q(path=section_path) | children_of_open).order_by("path")
-        .only(*NAV_FIELDS)
+        .only(*LINK_FIELDS)
     )
     # A page whose parent is hidden (draft, private) is left out with its parent.
     nodes = {}
@@ -103,7 +102,7 @@ def _last_visible_descendant(page, branch, facts, window=50):
     Looks at the last ``window`` visible pages only, so that the cost does not grow with the
     branch; a branch whose last 50 pages all sit under hidden pages falls back to the branch.
     """
-    candidates = list(_visible(page, facts).descendant_of(branch).order_by("-path").only(*NAV_FIELDS)[:window])
+    candidates = list(_visible(page, facts).descendant_of(branch).order_by("-path").only(*LINK_FIELDS)[:window])
 
     def parents(candidate):
         return {candidate.path[: depth * Page.steplen] for depth in range(branch.depth + 1, candidate.depth)}
