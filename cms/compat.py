@@ -32,6 +32,7 @@ __all__ = [
     "memoise_locale_lookups",
     "locales_read_once",
     "remember_request_locales",
+    "all_locales",
     "find_site_uncached",
     "request_hostname",
     "has_request_site",
@@ -162,12 +163,26 @@ def locales_read_once():
         _request_locales.reset(token)
 
 
+_ALL_LOCALES = object()  # the memo's key for the complete list, when the site cache gave it
+
+
 def remember_request_locales(locales):
-    """Give this request's memo Locale rows read elsewhere (the site cache keeps them all)."""
+    """Give this request's memo every Locale row, read elsewhere (the site cache keeps them)."""
     memo = _request_locales.get()
     if memo is not None:
+        memo[_ALL_LOCALES] = list(locales)
         for locale in locales:
             memo.setdefault(locale.language_code, locale)
+
+
+def all_locales():
+    """Every Locale: the request's, when the site cache gave them, else read now."""
+    memo = _request_locales.get()
+    if memo is not None and _ALL_LOCALES in memo:
+        return memo[_ALL_LOCALES]
+    from wagtail.models import Locale
+
+    return list(Locale.objects.all())
 
 
 # --- Wagtail: the request's Site given from our cache ------------------------------------------

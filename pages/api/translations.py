@@ -23,11 +23,12 @@ def translations_map(page, request=None, public_pages=None):
     Reads the locales and every language's version of the page (with its live revision, which the
     status needs) once, and hands each version to the status, which would otherwise find it again.
     """
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
+    from cms.compat import all_locales
     from pages.translation.status import Status, translation_state
 
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = {locale.language_code: locale for locale in all_locales()}
     code_of = {locale.pk: code for code, locale in locales.items()}
     pages = {page.locale.language_code: page}
     for other in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).select_related(

@@ -19,6 +19,7 @@ from cms.compat import find_site_uncached, has_request_site, remember_request_lo
 
 from . import page_cache
 
+API_PREFIX = "/api/"
 NO_SITE = "none"  # a host no site answers, kept too: the default site's fallback is Wagtail's to decide
 
 
@@ -50,8 +51,9 @@ class SiteFromCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Public pages only: the API and the admin route no page from the site's root.
-        if request.path.startswith(page_cache.page_prefixes()) and not has_request_site(request):
+        # Public pages and the API (which scopes its pages to the host's site); not the admin,
+        # whose pages are not the public's and which routes nothing from the site's root.
+        if request.path.startswith((*page_cache.page_prefixes(), API_PREFIX)) and not has_request_site(request):
             # A database that fails here fails again in the view, which gets the outage page for it.
             with contextlib.suppress(DatabaseError):
                 site, locales = cached_site_for(request)
