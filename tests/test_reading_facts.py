@@ -20,7 +20,16 @@ def test_the_site_wide_reads_are_kept_between_page_views(client, site_tree, djan
         client.get(url)
     restriction_reads = [q for q in second.captured_queries if "pageviewrestriction" in q["sql"]]
     assert len(second.captured_queries) < len(first.captured_queries)
-    assert len(restriction_reads) == 1, "only Wagtail's own check of the page it serves"
+    assert restriction_reads == [], "no restricted page is above it: even Wagtail's check needs no read"
+
+
+def test_a_page_made_private_after_its_site_facts_were_kept_asks_for_a_login(client, site_tree):
+    url = site_tree.space_fr.url + "?uncached=1"
+    assert client.get(url).status_code == 200  # the restricted paths are now kept
+    PageViewRestriction.objects.create(page=site_tree.sections["espaces"], restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302 and "/login" in response["Location"]
+    assert client.get(site_tree.guide_fr.url + "?uncached=1").status_code == 200  # elsewhere, still public
 
 
 def test_a_section_unpublished_leaves_the_menu_at_once(client, site_tree):

@@ -13,6 +13,7 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from cms.compat import remember_parent, remembered_parent
+from pages.reading_facts import facts_for
 
 
 class PathRoutingMixin:
@@ -30,6 +31,10 @@ class PathRoutingMixin:
         chain = _routed_chain(self)
         if chain is None or any(page.alias_of_id for page in chain):
             return super().get_view_restrictions()
+        restricted = getattr(self, "_site_restricted_paths", None)
+        if restricted is not None and not any(self.path.startswith(path) for path in restricted):
+            # No restricted page is this one or above it: nothing to read (most pages).
+            return PageViewRestriction.objects.none()
         paths = [self.path[: Page.steplen * depth] for depth in range(1, self.depth + 1)]
         return PageViewRestriction.objects.filter(page__path__in=paths)
 
@@ -55,6 +60,10 @@ def route_along_path(start, request, components):
         parent = page
     served = parent.specific
     served.locale = parent.locale  # `.specific` reads the row again, without the locale read with it
+    # The tree paths of every restricted page, as the header and menus of this request read them
+    # (kept under the tree's stamp, which a privacy change renews): get_view_restrictions() then
+    # needs no query for a page that none of them is above.
+    served._site_restricted_paths = facts_for(request).restricted_paths
     return served.route(request, [])
 
 
