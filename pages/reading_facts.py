@@ -4,7 +4,8 @@ The header, the language switcher, hreflang, the section menu, the sidebar and t
 the site, each language's home page, the view restrictions and the page's translations. Each used
 to ask the database itself (five reads of the view restrictions for one page); `facts_for(request)`
 reads each once and the tags share the answer. What is the same on every page of a site (home
-pages, header sections, restricted paths) is also kept in the page cache's store until the page
+pages, header sections, restricted paths), and what every reader of one page sees the same way (its
+translations, its section tree and neighbours), is also kept in the page cache's store until the page
 tree changes: every publish, unpublish, move, deletion or privacy change renews the stamp it is
 kept under (`pages.delivery.page_cache.LISTINGS_KEY`, the signals of `pages.delivery.signals`).
 """
@@ -27,6 +28,7 @@ class ReadingFacts:
     def __init__(self, request=None):
         self.request = request
         self._translations = {}
+        self._page_entries = {}
 
     @cached_property
     def site(self):
@@ -131,12 +133,33 @@ class ReadingFacts:
         """{language: the live, public version of `page` in that language}, `page` itself included
         when it is live (a draft seen in preview is never offered)."""
         if page.pk not in self._translations:
-            found = {page.locale.language_code: page} if page.live else {}
-            others = page.get_translations().live().select_related("locale").only(*LINK_FIELDS, "locale__language_code")
-            for other in self.public(others):
-                found[other.locale.language_code] = other
-            self._translations[page.pk] = found
+            self._translations[page.pk] = self.kept_for_page(page, "translations", lambda: self._read_translations(page))
         return self._translations[page.pk]
+
+    def _read_translations(self, page):
+        found = {page.locale.language_code: page} if page.live else {}
+        others = page.get_translations().live().select_related("locale").only(*LINK_FIELDS, "locale__language_code")
+        for other in self.public(others):
+            found[other.locale.language_code] = other
+        return found
+
+    def kept_for_page(self, page, name, read):
+        """`read()`, kept per page under the tree's stamp: what every reader of a live page sees
+        the same way (its translations, its place in its section), whoever they are.
+
+        A preview shows a draft, whose answers may differ from the live page's: read, not kept.
+        """
+        if self.request is None or getattr(self.request, "is_preview", False) or not page.live:
+            return read()
+        if page.pk not in self._page_entries:
+            key = f"reading:page:{page.pk}"
+            stamp, entry = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
+            self._page_entries[page.pk] = (key, stamp, entry or {})
+        key, stamp, entry = self._page_entries[page.pk]
+        if name not in entry:
+            entry[name] = read()
+            page_cache.write_stamped(key, stamp, entry)
+        return entry[name]
 
 
 def _is_private(page, restricted_paths):

@@ -54,3 +54,33 @@ def test_a_renamed_section_shows_its_new_title_once_published(client, site_tree)
     section.title = "Lieux et studios"
     section.save_revision().publish()
     assert ">Lieux et studios</a>" in _menu(client, site_tree.home_fr.url)
+
+
+def _new_guide(parent, title, slug):
+    from pages.models import ToolGuidePage
+
+    page = ToolGuidePage(title=title, slug=slug, summary="Un guide.", locale=parent.locale)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_page_published_beside_a_guide_shows_in_its_sidebar_and_pager_at_once(client, site_tree):
+    guide = site_tree.guide_fr
+    url = guide.url + "?uncached=1"
+    client.get(url)  # its section tree and neighbours are now kept
+    _new_guide(guide.get_parent(), "Découpeuse vinyle", "zz-decoupeuse-vinyle")
+    assert "Découpeuse vinyle" in client.get(url).content.decode()
+
+
+def test_a_translation_published_shows_in_the_language_switcher_and_hreflang_at_once(client, site_tree):
+    page = _new_guide(site_tree.guide_fr.get_parent(), "Brodeuse numérique", "brodeuse-numerique")
+    url = page.url + "?uncached=1"
+    html = client.get(url).content.decode()  # its translations are now kept
+    assert '<link rel="alternate" hreflang="en"' not in html and "closest translated page" in html
+    english = page.copy_for_translation(site_tree.home_en.locale)
+    english.title = "Digital embroidery machine"
+    english.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert '<link rel="alternate" hreflang="en"' in html and "closest translated page" not in html
+    assert f'href="{english.specific.url}"' in html

@@ -115,14 +115,11 @@ def _last_visible_descendant(page, branch, facts, window=50):
 @register.simple_tag(takes_context=True)
 def reading_navigation(context, page=None):
     """The section tree and previous/next of a page; the sidebar, the pager and the phone menu
-    drawer all read it, once per request."""
+    drawer all read it, once per request, and the next readers from the cache until the tree changes."""
     request = context.get("request")
     if request is None or not getattr(page, "pk", None):
         return section_navigation(page or None, request)
-    known = facts_for(request).__dict__.setdefault("section_navigation", {})
-    if page.pk not in known:
-        known[page.pk] = section_navigation(page, request)
-    return known[page.pk]
+    return facts_for(request).kept_for_page(page, "section_navigation", lambda: section_navigation(page, request))
 
 
 @dataclass
