@@ -197,3 +197,33 @@ def test_the_snippet_submit_address_answers_404_for_what_is_not_a_reviewed_trans
     for app_label, model_name, pk in (("catalogues", "nothing", 1), ("auth", "user", 1), ("catalogues", "software", 999999)):
         url = reverse("studiobib_submit_snippet_translation", args=[app_label, model_name, pk])
         assert client.post(url).status_code == 404, (app_label, model_name)
+
+
+def test_the_translator_uploads_a_po_file_of_the_english_entry_from_its_editor(client, entry, role_users):
+    """The editor's « Transférer un fichier PO » is ours (pages/translation/admin_overrides.py); it
+    used to ask a page's permissions of a snippet."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _french, english, translation = entry
+    po = translation.export_po()
+    for item in po:
+        item.msgstr = ENGLISH[item.msgid]
+    client.force_login(role_users[TRANSLATORS])
+    response = client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+                           {"file": SimpleUploadedFile("tableur.po", str(po).encode())})
+    assert response.status_code == 302 and response["Location"] == edit_url(english)
+    assert client.post(submit_url(english)).status_code == 302
+    english.refresh_from_db()
+    assert english.workflow_in_progress and english.latest_revision.content["name"] == "Spreadsheet"
+
+
+def test_the_sync_form_of_a_french_entry_offers_publish_immediately_only_to_who_may_publish(
+        client, entry, role_users, admin_user):
+    """Our sync form asked a page's permissions of a snippet, and answered 500 for catalogue entries."""
+    _french, _english, translation = entry
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    for user, offered in ((role_users[TRANSLATORS], False), (admin_user, True)):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert ('name="publish_translations"' in response.content.decode()) is offered, user
