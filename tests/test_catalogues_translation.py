@@ -227,3 +227,13 @@ def test_the_sync_form_of_a_french_entry_offers_publish_immediately_only_to_who_
         response = client.get(url)
         assert response.status_code == 200
         assert ('name="publish_translations"' in response.content.decode()) is offered, user
+
+
+def test_the_translator_cannot_approve_their_own_translation(client, entry, role_users):
+    _french, english, translation = entry
+    client.force_login(role_users[TRANSLATORS])
+    translate_everything(client, translation)
+    client.post(submit_url(english))
+    assert refused(client.post(workflow_action_url(english, "approve"), {"comment": ""}))
+    english.refresh_from_db()
+    assert not english.live and english.workflow_in_progress
