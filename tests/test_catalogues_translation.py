@@ -237,3 +237,13 @@ def test_the_translator_cannot_approve_their_own_translation(client, entry, role
     assert refused(client.post(workflow_action_url(english, "approve"), {"comment": ""}))
     english.refresh_from_db()
     assert not english.live and english.workflow_in_progress
+
+
+def test_the_listing_links_each_role_to_the_entries_it_may_change(client, entry, role_users):
+    french, english, _translation = entry
+    listing = reverse("wagtailsnippets_catalogues_software:list")
+    for role, linked, unlinked in ((TRANSLATORS, english, french), (EDITORS, french, english)):
+        client.force_login(role_users[role])
+        html = client.get(listing).content.decode()
+        assert f'href="{edit_url(linked)}"' in html, role
+        assert f'href="{edit_url(unlinked)}"' not in html, role
