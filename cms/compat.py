@@ -37,6 +37,7 @@ __all__ = [
     "request_hostname",
     "has_request_site",
     "set_request_site",
+    "snippet_translation_side_panels",
 ]
 
 
@@ -229,3 +230,43 @@ LOCALIZE_REPLACED_URLS = {
     "wagtail_localize:update_translations": {"translation_source_id": 1},
     "wagtail_localize:convert_to_alias": {"page_id": 1},
 }
+
+
+# --- wagtail-localize: the status panel of a translated snippet ----------------------------------
+# Its snippet translation editor (views/edit_translation.py, `edit_translation`) builds a bare
+# StatusSidePanel. Wagtail's own snippet editor uses SnippetStatusSidePanel, which takes the
+# snippet's `workflow_history_url` and `revisions_compare_url_name` from the view's context; the
+# translation editor gives neither, so once the snippet is in review the panel's workflow dialog
+# reverses an empty URL name ("NoReverseMatch: Reverse for '' not found") and the editor answers
+# 500. Here each such panel is rebuilt as the snippet editor's, from the attributes
+# StatusSidePanel.__init__ keeps, and the two URLs come from the snippet's viewset.
+# Written against wagtail-localize 1.14.5 and Wagtail 8.0; no upstream issue found for it: watch
+# `edit_translation` in https://github.com/wagtail/wagtail-localize/blob/main/wagtail_localize/views/edit_translation.py
+# (snippet revisions upstream: https://github.com/wagtail/wagtail-localize/pull/751).
+STATUS_PANEL_ATTRIBUTES = ("locale", "translations", "usage_url", "history_url", "last_updated_info")
+
+
+def snippet_translation_side_panels(side_panels, instance):
+    """(side panels, extra template context) for wagtail-localize's editor of a snippet `instance`."""
+    from django.contrib.admin.utils import quote
+    from django.urls import reverse
+
+    from wagtail.admin.ui.side_panels import StatusSidePanel
+    from wagtail.snippets.side_panels import SnippetStatusSidePanel
+
+    viewset = getattr(instance, "snippet_viewset", None)
+    if viewset is None:
+        return side_panels, {}
+    panels = [
+        SnippetStatusSidePanel(panel.object, panel.request,
+                               **{name: getattr(panel, name) for name in STATUS_PANEL_ATTRIBUTES})
+        if type(panel) is StatusSidePanel else panel
+        for panel in side_panels
+    ]
+    for panel in panels:
+        if isinstance(panel, SnippetStatusSidePanel) and panel.history_url is None:
+            panel.history_url = reverse(viewset.get_url_name("history"), args=[quote(instance.pk)])
+    return panels, {
+        "workflow_history_url": reverse(viewset.get_url_name("workflow_history"), args=[quote(instance.pk)]),
+        "revisions_compare_url_name": viewset.get_url_name("revisions_compare"),
+    }

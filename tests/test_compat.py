@@ -148,3 +148,27 @@ def test_the_site_we_give_a_request_is_the_one_wagtail_then_answers_without_a_qu
     compat.set_request_site(request, site)
     with django_assert_num_queries(0):
         assert compat.has_request_site(request) and Site.find_for_request(request) is site
+
+
+def test_a_translated_snippets_status_panel_is_rebuilt_as_the_snippet_editors_with_its_workflow_urls(db, rf):
+    from wagtail.admin.ui.side_panels import StatusSidePanel
+    from wagtail.snippets.side_panels import SnippetStatusSidePanel
+
+    from pages.catalogues.models import Software
+
+    entry = Software(pk=7, name="Excel", key="excel", category="Bureautique")
+    request = rf.get("/")
+    bare = StatusSidePanel(entry, request, locale="en", translations=[], usage_url="/usage/", last_updated_info=None)
+    assert all(hasattr(bare, name) for name in compat.STATUS_PANEL_ATTRIBUTES)
+    (panel,), extra = compat.snippet_translation_side_panels([bare], entry)
+    assert type(panel) is SnippetStatusSidePanel
+    assert (panel.locale, panel.usage_url) == ("en", "/usage/")
+    assert panel.history_url == reverse("wagtailsnippets_catalogues_software:history", args=[7])
+    assert extra == {
+        "workflow_history_url": reverse("wagtailsnippets_catalogues_software:workflow_history", args=[7]),
+        "revisions_compare_url_name": "wagtailsnippets_catalogues_software:revisions_compare",
+    }
+    # What SnippetStatusSidePanel reads from the page's context, as in Wagtail's own snippet editor.
+    context = panel.get_context_data({**extra, "view": None})
+    assert context["revisions_compare_url_name"] == extra["revisions_compare_url_name"]
+    assert context["workflow_history_url"] == extra["workflow_history_url"]

@@ -32,7 +32,13 @@ def _model(model_name, user, actions):
 
 
 class CatalogueIndexView(IndexView):
-    """The snippet listing, with « Exporter en CSV » and « Importer un CSV »."""
+    """The snippet listing, with « Exporter en CSV » and « Importer un CSV »; an entry links to its
+    editor only for those who may change it (permissions.py: a translator, the English entries)."""
+
+    def get_edit_url(self, instance):
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+        return None
 
     @cached_property
     def header_more_buttons(self):

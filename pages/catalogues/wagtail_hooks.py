@@ -1,13 +1,16 @@
 """Admin side of the catalogues: two translatable snippets with review, under one menu."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ModelSource, Software
+from .permissions import CataloguePermissionPolicy
 from .views import CatalogueIndexView, ImportView, export_view
 
 
@@ -43,7 +46,18 @@ class CataloguesViewSetGroup(SnippetViewSetGroup):
     menu_order = 275
 
 
+for _model in (Software, ModelSource):
+    register_permission_policy(_model, CataloguePermissionPolicy(_model))
 register_snippet(CataloguesViewSetGroup)
+
+
+@hooks.register("before_edit_snippet", order=-1)  # before wagtail-localize opens its editor on a translation
+def refuse_entries_outside_the_role(request, instance):
+    """Wagtail's snippet editor checks the model permission only: here each entry answers to
+    CataloguePermissionPolicy, so a translator cannot open or save a French entry, nor an editor an English one."""
+    if isinstance(instance, (Software, ModelSource)) and not instance.snippet_viewset.permission_policy.user_has_permission_for_instance(
+            request.user, "change", instance):
+        raise PermissionDenied
 
 # The roles' group names (pages.review.workflows checks them; not imported from there: review reads
 # the pages, whose blocks list the catalogues). Editors write and submit; reviewers publish.

@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,13 +32,14 @@ from .drafts import save_translation_draft, target_page
 from .po import POFileRejected, apply_entries, parse_po_file
 from .review import TRANSLATION_SYNC
 from .status import source_differs
+from .targets import Target
 
 
 @require_POST
 def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, id=translation_id)
-    page = target_page(translation)
-    if page is None or not page.permissions_for_user(request.user).can_edit():
+    target = target_page(translation)
+    if target is None or not Target(target).rights(request.user).edit:
         raise PermissionDenied
     upload = request.FILES.get("file")
     name = getattr(upload, "name", "?")
@@ -59,7 +59,7 @@ def upload_pofile(request, translation_id):
         with transaction.atomic():
             changed = apply_entries(translation, entries, user=request.user, tool_name="PO File")
         messages.success(request, _("%(count)s segment(s) importé(s) de %(file)s.") % {"count": changed, "file": name})
-    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return redirect(get_valid_next_url_from_request(request) or Target(target).edit_url)
 
 
 class ReviewedUpdateTranslationsView(UpdateTranslationsView):
@@ -68,8 +68,8 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
 
     def user_can_publish_targets(self):
         for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
-            page = target_page(translation)
-            if page is not None and not page.permissions_for_user(self.request.user).can_publish():
+            target = target_page(translation)
+            if target is not None and not Target(target).rights(self.request.user).publish:
                 return False
         return True
 
@@ -95,9 +95,9 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
         drafted = []
         for translation in enabled_translations:
             if form.cleaned_data["publish_translations"]:
-                page = target_page(translation)
+                target = target_page(translation)
                 may_publish = (
-                    page is not None and page.permissions_for_user(self.request.user).can_publish()
+                    target is not None and Target(target).rights(self.request.user).publish
                     and completeness(translation).complete  # never French fallbacks on a live page
                 )
                 with contextlib.suppress(ValidationError):

@@ -9,7 +9,7 @@ from wagtail_localize.models import Translation, TranslationLog, TranslationSour
 
 
 def target_page(translation):
-    """The target page of a translation, or None when it has not been created yet."""
+    """The target page (or snippet entry) of a translation, or None when it has not been created yet."""
     try:
         return translation.get_target_instance()
     except ObjectDoesNotExist:
@@ -30,18 +30,19 @@ def ensure_translation(page, locale):
 
 @transaction.atomic
 def save_translation_draft(translation, user=None):
-    """Save the current translations as a new revision of the target page, never publishing it.
+    """Save the current translations as a new revision of the target, never publishing it.
 
     A target that is not live yet is written by wagtail-localize itself (it creates the page, under
-    translated parents, as a draft). A live target must keep serving its reviewed text, so the
-    translated content goes into a revision only (wagtail-localize's own draft path would write
-    the unreviewed text to the live page row).
+    translated parents, or the snippet entry, as a draft). A live target must keep serving its
+    reviewed text, so the translated content goes into a revision only: wagtail-localize's own
+    draft path would write the unreviewed text to the live row (and take a live snippet offline,
+    setting `live = publish`).
     """
-    page = target_page(translation)
-    if page is None or not page.live:
+    target = target_page(translation)
+    if target is None or not target.live:
         translation.save_target(user=user, publish=False)
-        page = target_page(translation)
-        return page.specific.latest_revision
+        target = target_page(translation)
+        return getattr(target, "specific", target).latest_revision
     instance = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
     revision = instance.save_revision(user=user, log_action=True)
     TranslationLog.objects.create(source=translation.source, locale=translation.target_locale, revision=revision)

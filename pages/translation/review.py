@@ -1,4 +1,4 @@
-"""Translations go live only through review.
+"""Translations go live only through review, pages and reviewed snippets (catalogue entries) alike.
 
 wagtail-localize's own editor offers only "Publish" (reserved to those who may publish), and its
 "Sync translated pages" form can publish at once for anyone allowed to submit translations. Here a
@@ -16,100 +16,119 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wagtail.log_actions import log
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TranslatableMixin, WorkflowMixin, WorkflowState
 from wagtail_localize.models import Translation
 
 from cms.compat import convert_to_alias
 
 from .completeness import completeness, require_complete
+from .drafts import save_translation_draft
+from .targets import Target
 
 TRANSLATION_SYNC = "studiobib.translation_sync"
 
 
-def incomplete_translation(page):
-    """The completeness of `page` when it is a translation with untranslated segments, else None.
+def incomplete_translation(obj):
+    """The completeness of `obj` when it is a translation (a page or a snippet entry) with
+    untranslated segments, else None.
 
-    Such a page is not publishable (pages/translation/completeness.py): the review step offers no
-    "approve" and refuses it, and the submit view lists what is left.
+    Such a translation is not publishable (pages/translation/completeness.py): the review step
+    offers no "approve" and refuses it, and the submit view lists what is left.
     """
-    if not isinstance(page, Page):
+    if not isinstance(obj, TranslatableMixin):
         return None
-    translation = translation_for(page)
+    translation = translation_for(obj)
     if translation is None:
         return None
     result = completeness(translation)
     return None if result.complete else result
 
 
-def translation_for(page):
-    """The wagtail-localize translation that fills this page, or None for a source page."""
+def translation_for(obj):
+    """The wagtail-localize translation that fills this page or snippet, or None for a source."""
     return (
-        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True)
-        .exclude(source__locale_id=page.locale_id)
+        Translation.objects.filter(source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True)
+        .exclude(source__locale_id=obj.locale_id)
         .select_related("source", "target_locale")
         .first()
     )
 
 
 @transaction.atomic
-def submit_translation_for_review(page, user):
-    """Save the translated text as a draft revision, log it, and put the page into review.
+def submit_translation_for_review(obj, user):
+    """Save the translated text as a draft revision, log it, and put the page or entry into review.
 
-    A live page keeps serving its reviewed text: the draft goes into a revision only (see
-    PLATFORM notes on `save_target(publish=False)`, which would write the live row).
+    A live target keeps serving its reviewed text: the draft goes into a revision only
+    (drafts.save_translation_draft).
     """
-    page = page.specific
-    perms = page.permissions_for_user(user)
-    if not (perms.can_edit() and perms.can_submit_for_moderation()):
+    target = Target(obj)
+    if not target.rights(user).submit:
         raise PermissionDenied
-    translation = translation_for(page)
+    translation = translation_for(target.obj)
     if translation is None:
-        raise PermissionDenied(_("Cette page n'est pas une traduction."))
+        raise PermissionDenied(_("Ce contenu n'est pas une traduction."))
     require_complete(translation)  # ValidationError listing what is left to translate
 
-    if page.live:
-        draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
-        revision = draft.save_revision(user=user, log_action=True)
-    else:
-        translation.save_target(user=user, publish=False)
-        page = Page.objects.get(pk=page.pk).specific
-        revision = page.get_latest_revision()
-    log(instance=page, action=TRANSLATION_SYNC, user=user, revision=revision,
+    revision = save_translation_draft(translation, user=user)
+    target = target.refreshed()
+    obj = target.obj
+    log(instance=obj, action=TRANSLATION_SYNC, user=user, revision=revision,
         data={"source": {"id": translation.source.object_id, "locale": translation.source.locale.language_code}})
 
-    state = page.current_workflow_state
+    state = obj.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
     elif state is None:
-        workflow = page.get_workflow()
+        workflow = obj.get_workflow()
         if workflow is None:
-            raise PermissionDenied(_("Aucun processus de révision ne s'applique à cette page."))
-        workflow.start(page, user)
-    return page
+            raise PermissionDenied(_("Aucun processus de révision ne s'applique à ce contenu."))
+        workflow.start(obj, user)
+    return obj
+
+
+def _submit(request, obj):
+    """The confirmation screen (GET) and the sending (POST) of a translation to review."""
+    target = Target(obj)
+    translation = translation_for(target.obj)
+    if translation is None or not target.rights(request.user).submit:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            submit_translation_for_review(target.obj, request.user)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, _("La traduction « %(title)s » est envoyée à la révision.") % {"title": target})
+            return redirect(target.done_url)
+    return TemplateResponse(request, "pages/translation/submit_to_review.html", {
+        "object": target.obj, "title": str(target), "in_review": target.obj.workflow_in_progress,
+        "completeness": completeness(translation),
+        "edit_url": target.edit_url, "submit_url": target.submit_url,
+    })
 
 
 @require_http_methods(["GET", "POST"])
 def submit_translation_view(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    if translation_for(page) is None:
-        raise PermissionDenied
-    perms = page.permissions_for_user(request.user)
-    if not (perms.can_edit() and perms.can_submit_for_moderation()):
-        raise PermissionDenied
-    if request.method == "POST":
-        try:
-            submit_translation_for_review(page, request.user)
-        except ValidationError as refused:
-            messages.error(request, " ".join(refused.messages))
-        else:
-            messages.success(request, _("La traduction « %(title)s » est envoyée à la révision.") % {"title": page.title})
-            return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return TemplateResponse(request, "pages/translation/submit_to_review.html", {
-        "page": page, "in_review": page.workflow_in_progress,
-        "completeness": completeness(translation_for(page)),
-        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        "submit_url": reverse("studiobib_submit_translation", args=[page.pk]),
-    })
+    return _submit(request, get_object_or_404(Page, pk=page_id))
+
+
+@require_http_methods(["GET", "POST"])
+def submit_snippet_translation_view(request, app_label, model_name, pk):
+    """The same for a reviewed snippet (a catalogue entry): only registered snippet models that go
+    through a workflow, and only their translations."""
+    from django.apps import apps
+    from django.contrib.admin.utils import unquote
+    from django.http import Http404
+
+    from wagtail.snippets.models import get_snippet_models
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as missing:
+        raise Http404 from missing
+    if model not in get_snippet_models() or not (issubclass(model, TranslatableMixin) and issubclass(model, WorkflowMixin)):
+        raise Http404
+    return _submit(request, get_object_or_404(model, pk=unquote(pk)))
 
 
 def reviewed_convert_to_alias(request, page_id):

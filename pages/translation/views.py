@@ -20,6 +20,7 @@ from .machine import machine_translate_page
 from .permissions import SUBMIT_TRANSLATION, may_translate, why_not_startable
 from .po import sync_source
 from .status import Status, all_states, default_locale
+from .targets import Target
 
 
 class TranslationStatusFilterForm(forms.Form):
@@ -91,15 +92,15 @@ def sync_translation(request, translation_id):
 
 @require_POST
 def save_draft(request, translation_id):
-    """Write the current translations to a draft revision of the translated page, for review."""
+    """Write the current translations to a draft revision of the translated page or entry, for review."""
     translation = get_object_or_404(Translation, pk=translation_id)
-    page = target_page(translation)
-    # Rights on the translated page only: rights on the French page give none on its translation.
-    if page is None or not page.permissions_for_user(request.user).can_edit():
+    target = target_page(translation)
+    # Rights on the translation only: rights on the French page or entry give none on it.
+    if target is None or not Target(target).rights(request.user).edit:
         raise PermissionDenied
     revision = save_translation_draft(translation, user=request.user)
     messages.success(request, _("Brouillon enregistré pour relecture : « %(title)s ».") % {
-        "title": revision.content.get("title", "")})
+        "title": revision.object_str})
     return _back(request)
 
 

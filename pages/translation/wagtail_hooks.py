@@ -19,6 +19,7 @@ from .models import GlossaryTerm
 from .review import (
     TRANSLATION_SYNC,
     reviewed_convert_to_alias,
+    submit_snippet_translation_view,
     submit_translation_view,
     translation_for,
 )
@@ -45,6 +46,8 @@ register_snippet(GlossaryTermViewSet)
 def translation_admin_urls():
     return [
         path("revision/traduction/<int:page_id>/", submit_translation_view, name="studiobib_submit_translation"),
+        path("revision/traduction/<slug:app_label>/<slug:model_name>/<str:pk>/", submit_snippet_translation_view,
+             name="studiobib_submit_snippet_translation"),
         path("localize/page/<int:page_id>/convert_to_alias/", reviewed_convert_to_alias,
              name="studiobib_convert_to_alias"),
         path("translations/status/", TranslationStatusReportView.as_view(), name="translation_status"),
@@ -73,20 +76,23 @@ def translation_status_menu_item():
 
 
 @hooks.register("before_edit_page")
-def refuse_publishing_an_incomplete_translation(request, page):
+@hooks.register("before_edit_snippet")
+def refuse_publishing_an_incomplete_translation(request, obj):
     """wagtail-localize's editor publishes with French fallbacks for what is untranslated; an
-    incomplete translation is not publishable here (pages/translation/completeness.py).
-    Registered before wagtail-localize's own hook (this app is listed first), so it answers first."""
+    incomplete translation (page or snippet entry) is not publishable here
+    (pages/translation/completeness.py). Registered before wagtail-localize's own hooks (this app
+    is listed first), so it answers first."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     from .completeness import summary
     from .review import incomplete_translation
+    from .targets import Target
 
-    missing = incomplete_translation(page)
+    missing = incomplete_translation(obj)
     if missing is None:
         return None
     messages.error(request, _("Traduction incomplète, non publiable : %(summary)s.") % {"summary": summary(missing)})
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect(Target(obj).edit_url)
 
 
 def _submit_translation_buttons(page, user, priority):

@@ -1,5 +1,10 @@
 """An editor adds a program to the software catalogue and submits it, a reviewer approves it, and
-readers find it on the catalogue page, filtering without JavaScript; axe finds nothing to fix."""
+readers find it on the catalogue page, filtering without JavaScript; axe finds nothing to fix.
+A translator translates a program into English and sends it to review, a reviewer approves it, and
+the English catalogue shows it.
+
+Screenshots go to $SCREENSHOTS_DIR when it is set (admin at 1280 px, public pages at 1280 and 390 px).
+"""
 
 import re
 
@@ -7,10 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from pages.catalogues.models import Software
-from pages.review.workflows import EDITORS, REVIEWERS
+from pages.review.workflows import EDITORS, REVIEWERS, TRANSLATORS
 from pages.site_setup.demo import DEMO_ACCOUNTS
 
 from ..catalogue_helpers import add_software, add_source, place_catalogue
+from .test_translation_journey import leave, session, shot, submit, translate_in_editor
 
 pytestmark = pytest.mark.browser
 
@@ -100,3 +106,81 @@ def test_axe_finds_no_violation_on_the_catalogue_page(live_server, catalogue_pag
         assert browser_page.goto(f"{live_server.url}{catalogue_page.url}{query}").status == 200
         violations = Axe().run(browser_page).response["violations"]
         assert [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
+
+
+# The description first: the editor finds a segment by its French text, and "Tableur" is in both.
+ENGLISH = {"Tableur et graphiques.": "Spreadsheets and charts.", "Tableur": "Spreadsheet", "Bureautique": "Office",
+           "Santé": "Health sciences"}
+
+
+@pytest.fixture
+def english_catalogue(live_site_tree):
+    """A live French program and an English page listing the software catalogue."""
+    from django.contrib.auth import get_user_model
+
+    reviewer = get_user_model().objects.get(username=ACCOUNTS[REVIEWERS]["username"])
+    entry = add_software(reviewer, name="Tableur", category="Bureautique", description="Tableur et graphiques.",
+                         libraries="Santé")
+    return entry, place_catalogue(live_site_tree.guide_en, reviewer)
+
+
+def english_names(tab, url):
+    return tab.request.get(url).text()
+
+
+def test_a_translator_translates_a_program_a_reviewer_approves_it_and_the_english_catalogue_shows_it(
+        live_server, english_catalogue, chromium):
+    base = live_server.url
+    french, page = english_catalogue
+    page_url = f"{base}{page.url}"
+
+    # The translator starts the English entry from the catalogue listing's « Traduire ».
+    translator = session(chromium, base, TRANSLATORS)
+    translator.goto(f"{base}/admin/snippets/catalogues/software/?locale=fr")
+    row = translator.locator("tr", has_text="Tableur")
+    row.locator(".w-dropdown__toggle").last.click()
+    row.get_by_role("link", name=re.compile("^Traduire")).click()
+    translator.get_by_label(re.compile("English|Anglais")).check()
+    submit(translator, translator.locator("form input[type=submit]"))
+    assert re.search(r"/admin/snippets/catalogues/software/edit/\d+/", translator.url), translator.url
+    english = Software.objects.get(translation_key=french.translation_key, locale__language_code="en")
+    actions = translator.locator("footer.studiobib-translation-actions")
+    assert [t.strip() for t in actions.locator("button, a").all_inner_texts()] == [
+        "Enregistrer le brouillon", "Envoyer à la révision"]
+    assert translator.locator(".js-translation-editor footer.footer").is_hidden()
+
+    for french_text, english_text in ENGLISH.items():
+        translate_in_editor(translator, french_text, english_text)
+    translator.reload()
+    assert "Traduction complète" in translator.locator(".translation-completeness h2").inner_text()
+    shot(translator, "catalogue-01-translator-editor")
+    submit(translator, actions.get_by_role("button", name="Enregistrer le brouillon"))
+    assert "Brouillon enregistré pour relecture : « Spreadsheet »" in translator.locator(".messages").inner_text()
+    submit(translator, translator.get_by_role("button", name="Envoyer à la révision"))
+    assert "La traduction « Spreadsheet » est envoyée à la révision." in translator.locator(".messages").inner_text()
+    leave(translator)
+    english.refresh_from_db()
+    assert english.workflow_in_progress and not english.live
+    before = english_names(translator, page_url)
+    assert "Tableur" in before and "Spreadsheet" not in before  # the French entry stands in until approval
+
+    # The reviewer finds it on the dashboard, opens it and approves it in the translation editor.
+    reviewer = session(chromium, base, REVIEWERS)
+    reviewer.get_by_role("link", name="Spreadsheet").first.click()
+    reviewer.wait_for_load_state()
+    assert f"/admin/snippets/catalogues/software/edit/{english.pk}/" in reviewer.url
+    shot(reviewer, "catalogue-02-reviewer-sees-it")
+    submit(reviewer, reviewer.get_by_role("button", name="Approuver et publier"))
+    leave(reviewer)
+    english.refresh_from_db()
+    assert english.live and english.name == "Spreadsheet"
+
+    reader = chromium.new_context(locale="en-CA", viewport={"width": 1280, "height": 900}).new_page()
+    reader.route("**/*", lambda route: route.continue_())  # no HTTP cache between visits
+    reader.goto(page_url)
+    assert reader.locator(".catalogue__entry h3").all_inner_texts() == ["Spreadsheet"]
+    main = reader.locator("main").inner_text()
+    assert "Spreadsheets and charts." in main and "Tableur" not in main
+    reader.locator(".catalogue").first.scroll_into_view_if_needed()
+    shot(reader, "catalogue-03-english-catalogue", widths=(1280, 390))
+    reader.context.close()

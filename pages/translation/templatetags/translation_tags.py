@@ -21,46 +21,59 @@ def glossary_panel(translation):
 
 @register.inclusion_tag("pages/translation/editor_actions.html", takes_context=True)
 def translation_editor_actions(context, translation, instance):
-    """The translator's actions in the translation editor, in order: save the draft, preview, send to
-    review; the reviewer's (approve, request changes) when the page awaits them; what is left."""
+    """The translator's actions in the translation editor of a page or a reviewed snippet, in order:
+    save the draft, preview, send to review; the reviewer's (approve, request changes) when it
+    awaits them; what is left."""
     from django.urls import reverse
 
-    from wagtail.models import Page
+    from wagtail.models import WorkflowMixin
 
     from pages.translation.completeness import completeness
     from pages.translation.review import translation_for
+    from pages.translation.targets import Target
 
     request = context["request"]
-    is_page = isinstance(instance, Page)
-    perms = instance.permissions_for_user(request.user) if is_page else None
-    ours = is_page and translation_for(instance) is not None
-    result = completeness(translation)
+    target = Target(instance)
+    rights = target.rights(request.user)
+    ours = translation_for(target.obj) is not None
     review = None
-    if is_page:
-        task_state = instance.current_workflow_task_state
-        if task_state is not None:
-            actions = {name: label for name, label, _modal in task_state.task.specific.get_actions(instance, request.user)}
-            review = {
-                "approve_url": reverse("wagtailadmin_pages:workflow_action", args=[instance.pk, "approve", task_state.pk])
-                if "approve" in actions else None,
-                "reject_url": reverse("wagtailadmin_pages:workflow_action", args=[instance.pk, "reject", task_state.pk])
-                if "reject" in actions else None,
-            } if actions else None
-    edit_url = reverse("wagtailadmin_pages:edit", args=[instance.pk]) if is_page else request.get_full_path()
+    task_state = target.obj.current_workflow_task_state if isinstance(target.obj, WorkflowMixin) else None
+    if task_state is not None:
+        actions = {name for name, _label, _modal in task_state.task.specific.get_actions(target.obj, request.user)}
+        review = {
+            "approve_url": target.workflow_action_url("approve", task_state) if "approve" in actions else None,
+            "reject_url": target.workflow_action_url("reject", task_state) if "reject" in actions else None,
+        } if actions else None
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "translation": translation,
         "locale": translation.target_locale,
-        "completeness": result,
-        "can_save": ours and perms.can_edit(),
-        "can_submit": ours and perms.can_edit() and perms.can_submit_for_moderation(),
-        "can_delete": bool(perms and perms.can_delete()),
-        "delete_url": reverse("wagtailadmin_pages:delete", args=[instance.pk]) if is_page else None,
-        "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.pk]),
+        "completeness": completeness(translation),
+        "can_save": ours and rights.edit,
+        "can_submit": ours and rights.submit,
+        "can_delete": rights.delete,
+        "delete_url": target.delete_url if rights.delete else None,
+        "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.pk]) if target.previewable else None,
         "save_url": reverse("translation_save_draft", args=[translation.pk]),
-        "submit_url": reverse("studiobib_submit_translation", args=[instance.pk]) if is_page else None,
-        "edit_url": edit_url,
-        "in_review": is_page and instance.workflow_in_progress,
+        "submit_url": target.submit_url if rights.submit else None,
+        "edit_url": target.edit_url if (target.is_page or target.viewset) else request.get_full_path(),
+        "in_review": isinstance(target.obj, WorkflowMixin) and target.obj.workflow_in_progress,
         "review": review,
     }
+
+
+@register.simple_tag(takes_context=True)
+def snippet_translation_status(context, instance):
+    """Give wagtail-localize's editor of a snippet the status panel of Wagtail's snippet editor, with
+    its workflow and revision URLs: without them a snippet in review cannot be opened (cms/compat.py)."""
+    from wagtail.models import Page
+
+    from cms.compat import snippet_translation_side_panels
+
+    if not isinstance(instance, Page):
+        panels, extra = snippet_translation_side_panels(context.get("side_panels", []), instance)
+        context["side_panels"] = panels
+        for name, value in extra.items():
+            context[name] = value
+    return ""
