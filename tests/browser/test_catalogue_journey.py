@@ -102,10 +102,12 @@ def test_readers_filter_the_catalogue_without_javascript(live_server, catalogue_
 
 def test_axe_finds_no_violation_on_the_catalogue_page(live_server, catalogue_page, browser_page, settings):
     settings.LIVE_DATA_SOURCES = {}
-    for query in ("", "?category=Bureautique&free=1"):
+    for theme, query in (("light", ""), ("light", "?category=Bureautique&free=1"), ("dark", "")):
+        browser_page.goto(f"{live_server.url}/")
+        browser_page.evaluate(f"localStorage.setItem('studiobib.reading', JSON.stringify({{theme: '{theme}'}}))")
         assert browser_page.goto(f"{live_server.url}{catalogue_page.url}{query}").status == 200
         violations = Axe().run(browser_page).response["violations"]
-        assert [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
+        assert [f"{theme}: {v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
 
 
 # The description first: the editor finds a segment by its French text, and "Tableur" is in both.
