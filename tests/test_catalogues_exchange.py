@@ -98,3 +98,12 @@ def test_a_translator_may_not_import_and_a_file_that_is_not_csv_is_refused(clien
         "file": SimpleUploadedFile("x.csv", b"\xff\xfe\x00binaire"), "locale": "fr"})
     assert "UTF-8" in response.content.decode()
     assert upload(client, "nom,categorie\nA,b\n").status_code == 200
+
+
+def test_an_editor_imports_french_entries_only_as_in_the_entry_editor(client, role_users, entries):
+    client.force_login(role_users[EDITORS])
+    form = client.get(reverse("catalogue_import", args=["software"])).content.decode()
+    assert 'value="fr"' in form and 'value="en"' not in form
+    refused = upload(client, export(client), locale="en")
+    assert refused.status_code == 200 and "Sélectionnez un choix valide" in refused.content.decode()
+    assert not Software.objects.filter(locale__language_code="en").exists()

@@ -70,6 +70,15 @@ class ImportForm(forms.Form):
     locale = forms.ModelChoiceField(queryset=Locale.objects.all(), label=gettext_lazy("Langue des entrées"),
                                     empty_label=None, to_field_name="language_code")
 
+    def __init__(self, *args, model, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The languages whose entries this user may change, by the rule of the entry editor
+        # (pages/catalogues/permissions.py): an editor imports French entries only.
+        policy = model.snippet_viewset.permission_policy
+        allowed = [locale.pk for locale in Locale.objects.all()
+                   if policy.user_has_permission_for_instance(user, "change", model(locale=locale))]
+        self.fields["locale"].queryset = Locale.objects.filter(pk__in=allowed)
+
 
 class ImportView(WagtailAdminTemplateMixin, FormView):
     template_name = "catalogues/admin/import.html"
@@ -85,6 +94,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def get_initial(self):
         return {"locale": Locale.get_default()}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "model": self.model, "user": self.request.user}
 
     def form_valid(self, form):
         form_class = self.model.snippet_viewset.get_edit_handler().get_form_class()
