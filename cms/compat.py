@@ -38,6 +38,7 @@ __all__ = [
     "has_request_site",
     "set_request_site",
     "snippet_translation_side_panels",
+    "check_snippet_translations_per_instance",
 ]
 
 
@@ -270,3 +271,33 @@ def snippet_translation_side_panels(side_panels, instance):
         "workflow_history_url": reverse(viewset.get_url_name("workflow_history"), args=[quote(instance.pk)]),
         "revisions_compare_url_name": viewset.get_url_name("revisions_compare"),
     }
+
+
+# --- wagtail-localize: a snippet's translation strings edited only by who may change that entry --
+# The translation editor's string, override, PO and machine-translation views ask the module
+# function `user_can_edit_instance`, which checks a snippet's model permission only
+# (`user_can_edit_snippet_type`), never the snippet's permission policy: an editor who may change
+# French entries could still type English strings through them. Wagtail's own generic views have
+# the same gap (https://github.com/wagtail/wagtail/issues/13314). The function is wrapped so that a
+# snippet registered with a viewset is also asked of its policy, per instance; pages are unchanged.
+# Watch: user_can_edit_instance in https://github.com/wagtail/wagtail-localize/blob/main/wagtail_localize/views/edit_translation.py
+def check_snippet_translations_per_instance():
+    from wagtail.models import Page
+
+    from wagtail_localize.views import edit_translation
+
+    original = edit_translation.user_can_edit_instance
+    if getattr(original, "_per_instance", False):
+        return
+
+    @functools.wraps(original)
+    def user_can_edit_instance(user, instance):
+        if not original(user, instance):
+            return False
+        viewset = None if isinstance(instance, Page) else getattr(instance, "snippet_viewset", None)
+        if viewset is None:
+            return True
+        return viewset.permission_policy.user_has_permission_for_instance(user, "change", instance)
+
+    user_can_edit_instance._per_instance = True
+    edit_translation.user_can_edit_instance = user_can_edit_instance

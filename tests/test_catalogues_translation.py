@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 import pytest
@@ -247,3 +247,13 @@ def test_the_listing_links_each_role_to_the_entries_it_may_change(client, entry,
         html = client.get(listing).content.decode()
         assert f'href="{edit_url(linked)}"' in html, role
         assert f'href="{edit_url(unlinked)}"' not in html, role
+
+
+def test_an_editor_cannot_type_the_english_strings_of_an_entry_a_translator_can(client, entry, role_users):
+    _french, _english, translation = entry
+    segment = StringSegment.objects.filter(source=translation.source).select_related("string").first()
+    client.force_login(role_users[EDITORS])  # may change French entries, not their translations
+    assert put_string(client, translation, segment, "Piège").status_code == 403
+    assert not StringTranslation.objects.filter(translation_of=segment.string, locale=translation.target_locale).exists()
+    client.force_login(role_users[TRANSLATORS])
+    assert put_string(client, translation, segment, ENGLISH[segment.string.data]).status_code in (200, 201)

@@ -15,6 +15,8 @@ class CataloguesConfig(AppConfig):
 
         from wagtail.signals import published, unpublished
 
+        from cms.compat import check_snippet_translations_per_instance
+
         from .models import ModelSource, Software
         from .signals import on_entry_changed
 
@@ -22,3 +24,5 @@ class CataloguesConfig(AppConfig):
             published.connect(on_entry_changed, sender=model, dispatch_uid=f"catalogue-published-{model.__name__}")
             unpublished.connect(on_entry_changed, sender=model, dispatch_uid=f"catalogue-unpublished-{model.__name__}")
             post_delete.connect(on_entry_changed, sender=model, dispatch_uid=f"catalogue-deleted-{model.__name__}")
+        # Who may change an entry decides who may edit its translation's strings (permissions.py).
+        check_snippet_translations_per_instance()
