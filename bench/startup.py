@@ -44,7 +44,8 @@ CASES = [
 
 # Packages a process should import only when it uses them.
 WATCHED = {
-    "API v3 (wagtail.api.v3)": "wagtail.api.v3",
+    "API v3 routers (wagtail.api.v3.api)": "wagtail.api.v3.api",
+    "API v3 schemas (wagtail.api.v3.registry)": "wagtail.api.v3.registry",
     "django-ninja": "ninja",
     "pydantic": "pydantic",
     "Docusaurus importer": "pages.importers.docusaurus",

@@ -62,3 +62,23 @@ def test_the_import_commands_help_needs_none_of_the_importer():
     modules = modules_after("import_docusaurus", "--help")
     assert "pages.management.commands.import_docusaurus" in modules
     assert not imported(modules, IMPORTER)
+
+
+GC_PROBE = """
+import gc, runpy, sys
+sys.argv = ["manage.py", "help"]
+try:
+    runpy.run_path("manage.py", run_name="__main__")
+except SystemExit:
+    pass
+print("GC", gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+
+
+@pytest.mark.parametrize("code", [GC_PROBE, "import gc, cms.wsgi; print('GC', gc.isenabled(), gc.get_freeze_count() > 0)"])
+def test_the_garbage_collector_runs_again_once_started_and_skips_what_start_up_made(code):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,  # noqa: S603 - our interpreter
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.stdout.split()[-3:] == ["GC", "True", "True"], result.stderr
