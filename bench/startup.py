@@ -146,7 +146,8 @@ def markdown(data):
         "sets (cms/gunicorn.py), on SQLite, without opening a connection. The last column lists the watched "
         "packages found in `sys.modules` at the end.",
         "",
-        "What is left and why:",
+        "Since 9f9ffb7 start-up builds no API v3 in the apps' `ready()` (cms/compat.py, `defer_api_v3`) and runs "
+        "with the garbage collector paused (cms/startup.py). What is left and why:",
         "",
         "- `manage.py check` loads the URLconf (its URL checks), and with it API v3: its schemas and routers "
         "are no longer built in the apps' `ready()` (cms/compat.py, `defer_api_v3`), but when "
