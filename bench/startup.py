@@ -82,7 +82,7 @@ def environment(extra):
 def timed(root, argv, extra):
     """CPU (user + system) and wall seconds of one fresh interpreter running argv."""
     start = time.perf_counter()
-    proc = subprocess.Popen([PY, *argv], cwd=root, env=environment(extra),  # noqa: S603 - our interpreter
+    proc = subprocess.Popen([PY, *argv], cwd=root, env=environment(extra),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -96,7 +96,7 @@ def timed(root, argv, extra):
 
 def imported(root, argv, extra):
     code = ["-c", PROBE, json.dumps(argv if argv[0] == "-c" else [str(root / argv[0]), *argv[1:]]), json.dumps(WATCHED)]
-    out = subprocess.run([PY, *code], cwd=root, env=environment(extra), capture_output=True, text=True, check=False)  # noqa: S603
+    out = subprocess.run([PY, *code], cwd=root, env=environment(extra), capture_output=True, text=True, check=False)
     line = next((line for line in out.stdout.splitlines() if line.startswith("PROBE ")), None)
     if line is None:
         sys.exit(f"probe of {' '.join(argv)} failed:\n{out.stderr[-3000:]}")

@@ -177,9 +177,9 @@ LOCALIZE_REPLACED_URLS = {
 # In Wagtail 8 the ready() of wagtail.contrib.redirects, wagtail.snippets, wagtail.documents and
 # wagtail.images import `wagtail.api.v3.api`, build the pydantic schemas of every page, snippet,
 # image and document model (`register_content_types`, and `registry.register_defaults()` run when
-# `wagtail.api.v3.registry` is imported) and add their ninja routers: about a third of the CPU of
-# every process (manage.py commands, the WSGI app), whether or not it serves the API. No setting
-# turns it off. So, while each of those ready() runs, the modules it imports for the API are stand-ins
+# `wagtail.api.v3.registry` is imported) and add their ninja routers: about half the start-up CPU of
+# every process (manage.py commands, the WSGI app; bench/results/startup.md), whether or not it serves
+# the API. No setting turns it off. So, while each of those ready() runs, the modules it imports for the API are stand-ins
 # that write down what it asks (`register_content_types()`, `api.add_router(prefix, router)`); the
 # first real import of `wagtail.api.v3.api` (the URLconf, cms/urls.py; or any code or test that uses the
 # API) replays them in the same order, with the real modules, so the API ends up exactly as built

@@ -42,7 +42,11 @@ class Command(BaseCommand):
         # Imported here, not with the module: `manage.py help import_docusaurus` and `--help` load this
         # module, and need none of the importer (markdown-it, tree-sitter, bs4, the writer).
         from pages.importers.docusaurus.plan import build_plan
-        from pages.importers.docusaurus.rules import load_catalogue_rules, load_home_rules, load_rules
+        from pages.importers.docusaurus.rules import (
+            load_catalogue_rules,
+            load_home_rules,
+            load_rules,
+        )
         from pages.importers.docusaurus.writer import Importer, NoImportUser
 
         root = Path(options["path"])
