@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # RANDOM_ORDER replays it (RANDOM_ORDER= runs in file order). The PostgreSQL pass keeps file order.
 RANDOM_ORDER ?= --random-order-bucket=module
 
-.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-render bench-live bench-tools bench-import loadtest backup restore fuzz
+.PHONY: help install serve test test-sqlite test-pg test-browser browsers lint format messages check-messages check bench bench-render bench-live bench-tools bench-import bench-startup loadtest backup restore fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -101,6 +101,9 @@ check: install ## Django checks and missing migrations
 
 bench-import: install ## Benchmark the Docusaurus import (SQLite, and PostgreSQL when DATABASE_URL is set)
 	$(PY) bench/import_docusaurus.py $(CORPUS)
+
+bench-startup: install ## CPU and wall time of manage.py check/help, the importer's --help and the WSGI import (median of 5); writes bench/results/startup.*
+	$(PY) bench/startup.py $(BENCH_STARTUP_ARGS)
 
 loadtest: install ## Readers and editors at once for LOAD_SECONDS (60) under gunicorn + PostgreSQL; writes bench/results/load.*
 	$(PY) -m bench.load_test $(LOAD_ARGS)

@@ -7,9 +7,13 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    import django
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    from cms.startup import pause_collector_during_setup
+
+    pause_collector_during_setup(django)  # see cms/startup.py
     try:
         execute_from_command_line(sys.argv)
     except ImproperlyConfigured as error:

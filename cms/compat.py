@@ -301,3 +301,135 @@ def check_snippet_translations_per_instance():
 
     user_can_edit_instance._per_instance = True
     edit_translation.user_can_edit_instance = user_can_edit_instance
+
+
+# --- Wagtail: API v3 routers and schemas built when the API is first imported, not at start-up --------
+# In Wagtail 8 the ready() of wagtail.contrib.redirects, wagtail.snippets, wagtail.documents and
+# wagtail.images import `wagtail.api.v3.api`, build the pydantic schemas of every page, snippet,
+# image and document model (`register_content_types`, and `registry.register_defaults()` run when
+# `wagtail.api.v3.registry` is imported) and add their ninja routers: about half the start-up CPU of
+# every process (manage.py commands, the WSGI app; bench/results/startup.md), whether or not it serves
+# the API. No setting turns it off. So, while each of those ready() runs, the modules it imports for the API are stand-ins
+# that write down what it asks (`register_content_types()`, `api.add_router(prefix, router)`); the
+# first real import of `wagtail.api.v3.api` (the URLconf, cms/urls.py; or any code or test that uses the
+# API) replays them in the same order, with the real modules, so the API ends up exactly as built
+# at start-up. Watch: the ready() of those four apps (wagtail/<app>/apps.py) and wagtail/api/v3/api.py
+# in https://github.com/wagtail/wagtail (the order of those calls matters, see
+# https://github.com/torchbox/wagtailmedia/issues/286).
+API_V3_DEFERRED_APPS = {
+    # app config: the modules its ready() imports for API v3, and the names it takes from each
+    "wagtail.contrib.redirects.apps.WagtailRedirectsAppConfig": {
+        "wagtail.contrib.redirects.api.v3": ("router",),
+    },
+    "wagtail.snippets.apps.WagtailSnippetsAppConfig": {
+        "wagtail.snippets.api.v3": ("register_content_types",),
+        "wagtail.snippets.api.v3.router": ("router",),
+    },
+    "wagtail.documents.apps.WagtailDocsAppConfig": {
+        "wagtail.documents.api.v3.registry": ("register_content_types",),
+        "wagtail.documents.api.v3.router": ("router",),
+    },
+    "wagtail.images.apps.WagtailImagesAppConfig": {
+        "wagtail.images.api.v3.registry": ("register_content_types",),
+        "wagtail.images.api.v3.router": ("router",),
+    },
+}
+API_V3_MODULE = "wagtail.api.v3.api"
+_api_v3_pending = []  # ("call", module, name) and ("add_router", prefix, module, name), in ready() order
+
+
+class _DeferredName:
+    """What ready() took from a stand-in module: called later, or passed to add_router."""
+
+    def __init__(self, module, name):
+        self.module, self.name = module, name
+
+    def __call__(self):
+        _api_v3_pending.append(("call", self.module, self.name))
+
+
+class _DeferredApi:
+    def add_router(self, prefix, router):
+        _api_v3_pending.append(("add_router", prefix, router.module, router.name))
+
+
+def _stand_in(module, names, sys_modules):
+    import types
+
+    stand_in = types.ModuleType(module, "Stands in for the real module while an app's ready() runs.")
+    for name in names:
+        setattr(stand_in, name, _DeferredName(module, name))
+    sys_modules[module] = stand_in
+
+
+def _replay_api_v3(api):
+    import importlib
+
+    while _api_v3_pending:
+        action = _api_v3_pending.pop(0)
+        if action[0] == "call":
+            getattr(importlib.import_module(action[1]), action[2])()
+        else:
+            api.add_router(action[1], getattr(importlib.import_module(action[2]), action[3]))
+
+
+class _ApiV3Finder:
+    """Finds `wagtail.api.v3.api` as usual, and replays the deferred calls once it has run."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if fullname != API_V3_MODULE or not _api_v3_pending:
+            return None
+        import importlib.machinery
+
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None:
+            return None
+        original = spec.loader.exec_module
+
+        def exec_module(module):
+            original(module)
+            _replay_api_v3(module.api)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def defer_api_v3():
+    """Called before the apps' ready() (pages.apps); a no-op once API v3 is imported."""
+    import importlib
+    import sys
+    import types
+
+    if API_V3_MODULE in sys.modules:
+        return
+    for dotted, modules in API_V3_DEFERRED_APPS.items():
+        module_name, class_name = dotted.rsplit(".", 1)
+        config = getattr(importlib.import_module(module_name), class_name)
+        original = config.ready
+        if getattr(original, "_defers_api_v3", False):
+            continue
+
+        def ready(self, _original=original, _modules=modules):
+            if API_V3_MODULE in sys.modules:  # already built: nothing left to save
+                return _original(self)
+            stand_ins = {API_V3_MODULE: None, **dict.fromkeys(_modules)}
+            for module in stand_ins:
+                if module in sys.modules:
+                    return _original(self)
+            api_module = types.ModuleType(API_V3_MODULE, "Stands in for the API while an app's ready() runs.")
+            api_module.api = _DeferredApi()
+            sys.modules[API_V3_MODULE] = api_module
+            for module, names in _modules.items():
+                _stand_in(module, names, sys.modules)
+            try:
+                return _original(self)
+            finally:
+                for module in stand_ins:
+                    sys.modules.pop(module, None)
+
+        ready._defers_api_v3 = True
+        ready.__wrapped__ = original
+        config.ready = ready
+    if _ApiV3Finder not in sys.meta_path:
+        sys.meta_path.insert(0, _ApiV3Finder)

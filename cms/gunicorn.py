@@ -21,3 +21,15 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """In the master, after the preloaded app and before the first fork: load the URLconf, which
+    builds API v3 (its schemas and routers are deferred out of start-up, cms/compat.py), so that
+    every worker, new or recycled, starts with them in memory shared with the master instead of
+    building them on its first request."""
+    if server.cfg.preload_app:
+        from django.urls import get_resolver
+
+        patterns = get_resolver().url_patterns
+        server.log.info("URLconf loaded before forking the workers (%d patterns)", len(patterns))

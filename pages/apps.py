@@ -8,8 +8,11 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages de contenu")
 
     def ready(self):
-        from cms.compat import memoise_locale_lookups
+        from cms.compat import defer_api_v3, memoise_locale_lookups
         from pages.uploads.limits import apply_pillow_limits
 
         apply_pillow_limits()
         memoise_locale_lookups()
+        # Before the ready() of wagtail.contrib.redirects, snippets, documents and images (listed after
+        # this app): their API v3 part is built when the API is first imported, not in every process.
+        defer_api_v3()

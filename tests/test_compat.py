@@ -172,3 +172,55 @@ def test_a_translated_snippets_status_panel_is_rebuilt_as_the_snippet_editors_wi
     context = panel.get_context_data({**extra, "view": None})
     assert context["revisions_compare_url_name"] == extra["revisions_compare_url_name"]
     assert context["workflow_history_url"] == extra["workflow_history_url"]
+
+
+# --- Wagtail: API v3 routers and schemas built when the API is first imported ---------------------
+def test_each_deferred_ready_still_imports_api_v3_the_way_the_stand_ins_expect():
+    import importlib
+
+    for dotted, modules in compat.API_V3_DEFERRED_APPS.items():
+        module_name, class_name = dotted.rsplit(".", 1)
+        config = getattr(importlib.import_module(module_name), class_name)
+        source = inspect.getsource(inspect.unwrap(config.ready))
+        assert "from wagtail.api.v3.api import api" in source, dotted
+        assert "api.add_router(" in source, dotted
+        package = module_name.rsplit(".", 1)[0]
+        for module, names in modules.items():
+            relative = "from ." + module.removeprefix(package + ".") + " import "
+            assert relative in source, (dotted, relative)
+            for name in names:
+                assert name in source, (dotted, name)
+
+
+def test_the_api_v3_built_after_start_up_has_every_app_router_and_content_type():
+    from wagtail.api.v3.api import api
+    from wagtail.api.v3.registry import registry
+
+    assert compat._api_v3_pending == []
+    apps = ["/redirects/", "/snippets/", "/documents/", "/images/"]
+    prefixes = [prefix for prefix, _router in api._routers if prefix in ("/pages/", *apps)]
+    # Wagtail's own routers first, then the apps' in the order of their ready().
+    assert prefixes == ["/pages/", *apps]
+    assert {"wagtailimages.Image", "wagtaildocs.Document", "pages.SpacePage"} <= set(registry._registry)
+    assert reverse("wagtailapi_v3:list_redirects").startswith("/api/v3/redirects/")
+    assert reverse("wagtailapi_v3:detail_image", kwargs={"image_id": 1}) == "/api/v3/images/1/"
+
+
+def test_start_up_leaves_api_v3_to_its_first_import_which_builds_it_as_before():
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, django; django.setup(); "
+        "assert 'wagtail.api.v3.api' not in sys.modules and 'wagtail.api.v3.registry' not in sys.modules; "
+        "from wagtail.api.v3.api import api; from wagtail.api.v3.registry import registry; "
+        "print([p for p, _r in api._routers]); print(sorted(registry._registry))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False,  # noqa: S603
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"})
+    assert result.returncode == 0, result.stderr
+    routers, content_types = result.stdout.splitlines()
+    assert routers.endswith("'/redirects/', '/snippets/', '/documents/', '/images/']"), routers
+    assert "'/pages/'" in routers
+    assert "wagtailimages.Image" in content_types and "home.HomePage" in content_types

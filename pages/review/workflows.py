@@ -17,6 +17,8 @@ Administration root: every permission  every other permission (users, settings, 
 =============  ======================  ==========================================================
 """
 
+import contextvars
+
 from django.apps import apps as global_apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -62,14 +64,28 @@ GLOBAL_PERMISSIONS = {
 }
 
 
+# Within one ensure_editorial_roles() the same content types and permissions are asked for again and
+# again (each page permission of each group): read once each, not some 170 queries on every import.
+_read_once = contextvars.ContextVar("roles_read_once", default=None)
+
+
 def _permission(apps, app_label, model, codename, name=None):
+    memo = _read_once.get()
+    if memo is None:
+        memo = {}
+    key = (id(apps), app_label, model, codename)
+    if key in memo:
+        return memo[key]
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    if (id(apps), app_label, model) not in memo:
+        memo[id(apps), app_label, model] = ContentType.objects.get_or_create(app_label=app_label, model=model)[0]
+    content_type = memo[id(apps), app_label, model]
     permission = Permission.objects.filter(content_type=content_type, codename=codename).first()
     if permission is None:
         permission = Permission.objects.create(content_type=content_type, codename=codename,
                                                name=name or f"Can {codename.replace('_', ' ')}")
+    memo[key] = permission
     return permission
 
 
@@ -195,11 +211,15 @@ def ensure_feature_review(workflow=None):
 
 def ensure_editorial_roles(apps=global_apps):
     """Groups, their permissions and the review workflow. Safe to run again at any time."""
-    groups = ensure_groups(apps)
-    workflow = ensure_review_workflow(apps)
-    if apps is global_apps:  # in a migration, each feature's own migration grants its models
-        ensure_feature_grants()
-        ensure_feature_review(workflow)
+    token = _read_once.set({})
+    try:
+        groups = ensure_groups(apps)
+        workflow = ensure_review_workflow(apps)
+        if apps is global_apps:  # in a migration, each feature's own migration grants its models
+            ensure_feature_grants()
+            ensure_feature_review(workflow)
+    finally:
+        _read_once.reset(token)
     return groups, workflow
 
 

@@ -90,6 +90,7 @@ class AssetStore:
         self.assets = {}  # path -> Asset
         self.refused = {}  # path -> (code, message): files the upload rules refuse
         self._image_hashes = None
+        self._document_hashes = None
 
     # --- before any write ----------------------------------------------------------------
     def read(self, node, mapped):
@@ -132,7 +133,9 @@ class AssetStore:
         asset = Asset(path, "image" if is_image else "document", sha1)
         if is_image and sha1 not in self._known_image_hashes():
             asset.size = self._image_size(node, path)  # also refuses a broken file before any write
-        elif not is_image:
+        elif not is_image and sha1 not in self._known_document_hashes():
+            # A stored document passed these checks when it was stored, as a known image did: an
+            # unchanged re-run does not parse every PDF again.
             self._check_document(node, path)
         return asset
 
@@ -140,6 +143,12 @@ class AssetStore:
         if self._image_hashes is None:
             self._image_hashes = set(get_image_model().objects.exclude(file_hash="").values_list("file_hash", flat=True))
         return self._image_hashes
+
+    def _known_document_hashes(self):
+        if self._document_hashes is None:
+            self._document_hashes = set(
+                get_document_model().objects.exclude(file_hash="").values_list("file_hash", flat=True))
+        return self._document_hashes
 
     def _image_size(self, node, path):
         """Width and height, once the file has passed the same content checks as an admin upload."""

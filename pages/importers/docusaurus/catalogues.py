@@ -173,6 +173,7 @@ class CatalogueWriter:
         self.model = Software if kind == SOFTWARE else ModelSource
         self.locale = Locale.objects.get(language_code="fr")
         self.counts = {"created": 0, "updated": 0, "unchanged": 0, "kept": 0, "refused": 0}
+        self._entries = None  # key -> entry, read in one query (see _entry)
 
     def problem(self, code, line, message, level="warning"):
         self.importer.report.add(code, self.file, line, message, level)
@@ -202,20 +203,31 @@ class CatalogueWriter:
             with transaction.atomic():
                 self._write(row, values)
         except ValidationError as exc:
+            self._entries = None  # an entry created in the rolled back block is not in the database
             self.counts["refused"] += 1
             messages = "; ".join(f"« {k} » : {' '.join(v)}" for k, v in exc.message_dict.items())
             self.problem("catalogue_row_invalid", row.line, f"{messages} : ligne ignorée.")
 
+    def _entry(self, key):
+        """The entries of this catalogue in one query, not one per row (an unchanged re-run reads them all)."""
+        if self._entries is None:  # the key is unique per locale
+            self._entries = {entry.key: entry for entry in self.model.objects.filter(locale=self.locale)}
+        return self._entries.get(key)
+
     def _write(self, row, values):
         importer = self.importer
-        entry = self.model.objects.filter(key=row.key, locale=self.locale).first()
+        entry = self._entry(row.key)
         if entry is None:
             entry = self.model(key=row.key, locale=self.locale, live=False, **values)
             entry.full_clean()
             entry.save()
+            self._entries[row.key] = entry
             current, outcome = entry, "created"
         else:
-            current = entry.get_latest_revision_as_object()
+            # A live entry whose latest revision is the live one holds that revision's values itself:
+            # reading and unpacking the revision, for every row of an unchanged re-run, is not needed.
+            published = entry.live and not entry.has_unpublished_changes and entry.latest_revision_id == entry.live_revision_id
+            current = entry if published else entry.get_latest_revision_as_object()
             if all(getattr(current, name) == value for name, value in values.items()):
                 self.counts["unchanged"] += 1
                 return
@@ -230,6 +242,7 @@ class CatalogueWriter:
                 setattr(current, name, value)
             current.full_clean()
             outcome = "updated"
+            self._entries = None  # read again: the entry kept here no longer says what is in the database
         revision = current.save_revision(user=importer.user)
         if importer.publish:
             revision.publish(user=importer.user)

@@ -7,11 +7,6 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from pages.importers.docusaurus.categories import load_category_rules
-from pages.importers.docusaurus.plan import build_plan
-from pages.importers.docusaurus.rules import load_catalogue_rules, load_home_rules, load_rules
-from pages.importers.docusaurus.writer import Importer, NoImportUser
-
 
 class Command(BaseCommand):
     # The system checks load the whole URLconf (API v3 schemas, about half a second) that an import
@@ -46,6 +41,17 @@ class Command(BaseCommand):
                             help=_("Composants et fichiers de données repris comme catalogues (JSON)."))
 
     def handle(self, *args, **options):
+        # Imported here, not with the module: `manage.py help import_docusaurus` and `--help` load this
+        # module, and need none of the importer (markdown-it, tree-sitter, bs4, the writer).
+        from pages.importers.docusaurus.categories import load_category_rules
+        from pages.importers.docusaurus.plan import build_plan
+        from pages.importers.docusaurus.rules import (
+            load_catalogue_rules,
+            load_home_rules,
+            load_rules,
+        )
+        from pages.importers.docusaurus.writer import Importer, NoImportUser
+
         root = Path(options["path"])
         if not root.is_dir():
             raise CommandError(_("%(path)s : dossier introuvable.") % {"path": root})
