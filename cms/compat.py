@@ -283,7 +283,6 @@ def snippet_translation_side_panels(side_panels, instance):
 # Watch: user_can_edit_instance in https://github.com/wagtail/wagtail-localize/blob/main/wagtail_localize/views/edit_translation.py
 def check_snippet_translations_per_instance():
     from wagtail.models import Page
-
     from wagtail_localize.views import edit_translation
 
     original = edit_translation.user_can_edit_instance

@@ -15,7 +15,13 @@ from django.db import DatabaseError
 
 from wagtail.models import Locale
 
-from cms.compat import find_site_uncached, has_request_site, remember_request_locales, request_hostname, set_request_site
+from cms.compat import (
+    find_site_uncached,
+    has_request_site,
+    remember_request_locales,
+    request_hostname,
+    set_request_site,
+)
 
 from . import page_cache
 

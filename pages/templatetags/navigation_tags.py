@@ -10,8 +10,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from pages.reading_facts import LINK_FIELDS
-from pages.reading_facts import facts_for
+from pages.reading_facts import LINK_FIELDS, facts_for
 
 register = template.Library()
 
