@@ -4,6 +4,7 @@ and work without a single violation (Chromium reports each blocked script, style
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from pages.models import ToolGuidePage
 
@@ -169,11 +170,9 @@ def test_the_admin_works_without_any_violation(live_server, live_site_tree, watc
     ).count()
     watched_tab.locator("[data-contentpath='body'] button[title='Insérer un bloc']").first.click()
     watched_tab.get_by_role("option", name="Texte").first.click()
-    watched_tab.locator(".Draftail-Editor").first.wait_for()
-    assert (
-        watched_tab.locator("[data-contentpath='body'] [data-streamfield-child]").count()
-        == blocks_before + 1
-    )
+    # The new block appears a moment after the click (the page already has editors: waiting for one
+    # is not waiting for it), so the count is awaited, not read at once.
+    expect(watched_tab.locator("[data-contentpath='body'] [data-streamfield-child]")).to_have_count(blocks_before + 1)
     # Page explorer in the sidebar.
     watched_tab.get_by_role("button", name="Pages").first.click()
     watched_tab.locator(".c-page-explorer__item").first.wait_for()
