@@ -56,6 +56,18 @@ def test_the_openapi_schema_is_served_for_typed_clients(client, site_tree):
     assert "application/problem+json" in listing["4XX"]["content"]
 
 
+def test_every_find_operation_documents_the_redirect_it_answers_with(client, site_tree):
+    from wagtail.contrib.redirects.models import Redirect
+
+    redirect = Redirect.objects.create(old_path="/ancienne-adresse", redirect_page=site_tree.space_fr)
+    found = client.get(f"/api/v3/redirects/find/?id={redirect.pk}")
+    assert found.status_code == 302 and f"/api/v3/redirects/{redirect.pk}/" in found["Location"]
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    finds = [path for path in paths if path.endswith("/find/")]
+    assert "/api/v3/pages/find/" in finds and "/api/v3/redirects/find/" in finds
+    assert all("302" in paths[path]["get"]["responses"] for path in finds)
+
+
 def test_the_docs_page_works_offline(client, site_tree):
     response = client.get("/api/v3/docs/")
     assert response.status_code == 200

@@ -81,18 +81,28 @@ PROBLEM_RESPONSE = {
 }
 
 
+FOUND_RESPONSE = {
+    "description": "Found: the address of the item's detail, in the Location header",
+    "headers": {"Location": {"schema": {"type": "string"}}},
+}
+
+
 def openapi_v3(request):
-    """Wagtail's OpenAPI document, plus the client errors every operation can answer with.
+    """Wagtail's OpenAPI document, plus the client errors every operation can answer with, and
+    the redirect every `find/` operation answers with when it finds its item.
 
     The generated schema documents successes only, so a typed client would not know the shape
-    of a 400 (a limit above WAGTAILAPI_LIMIT_MAX, an unknown filter) or a 404.
+    of a 400 (a limit above WAGTAILAPI_LIMIT_MAX, an unknown filter) or a 404, nor that `find/`
+    sends it on to the detail with a 302.
     """
     response = wagtail_v3_view("openapi-json")(request)
     if response.status_code != 200:
         return response
     schema = json.loads(response.content)
-    for operations in schema.get("paths", {}).values():
+    for path, operations in schema.get("paths", {}).items():
         for operation in operations.values():
             if isinstance(operation, dict) and "responses" in operation:
                 operation["responses"].setdefault("4XX", PROBLEM_RESPONSE)
+                if path.endswith("/find/"):
+                    operation["responses"].setdefault("302", FOUND_RESPONSE)
     return JsonResponse(schema)
