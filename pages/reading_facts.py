@@ -63,11 +63,12 @@ class ReadingFacts:
         parents (another site's homes) are left out here.
         """
         same_key = Page.objects.filter(pk=self.site.root_page_id).values("translation_key")
-        below_homes = Q(depth=self.site.root_page.depth + 1, live=True, show_in_menus=True)
+        section_depth = self.site.root_page.depth + 1
+        below_homes = Q(depth=section_depth, live=True, show_in_menus=True)
         homes, children = {}, []
         pages = Page.objects.filter(Q(translation_key__in=same_key) | below_homes).select_related("locale")
         for page in pages.only(*LINK_FIELDS, "locale__language_code").order_by("path"):
-            if page.depth == self.site.root_page.depth + 1:
+            if page.depth == section_depth:
                 children.append(page)
             else:
                 homes[page.locale.language_code] = page
@@ -75,7 +76,7 @@ class ReadingFacts:
         sections = {code: [] for code in homes}
         for page in children:
             code = code_of.get(page.path[: -Page.steplen])
-            if code is not None and not _is_private(page, restricted_paths):
+            if code is not None and not is_private(page, restricted_paths):
                 sections[code].append(page)
         return homes, sections
 
@@ -109,7 +110,7 @@ class ReadingFacts:
         return _exclude_private(pages, self.restricted_paths)
 
     def is_public(self, page):
-        return not _is_private(page, self.restricted_paths)
+        return not is_private(page, self.restricted_paths)
 
     def ancestors(self, page):
         """The live, public ancestors of `page` below the tree root, from the top (the breadcrumbs).
@@ -162,7 +163,8 @@ class ReadingFacts:
         return entry[name]
 
 
-def _is_private(page, restricted_paths):
+def is_private(page, restricted_paths):
+    """Whether `page` is a restricted page or below one, by the restricted pages' tree paths."""
     return any(page.path.startswith(path) for path in restricted_paths)
 
 

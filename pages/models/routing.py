@@ -13,7 +13,7 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
 from cms.compat import remember_parent, remembered_parent
-from pages.reading_facts import facts_for
+from pages.reading_facts import facts_for, is_private
 
 
 class PathRoutingMixin:
@@ -32,7 +32,7 @@ class PathRoutingMixin:
         if chain is None or any(page.alias_of_id for page in chain):
             return super().get_view_restrictions()
         restricted = getattr(self, "_site_restricted_paths", None)
-        if restricted is not None and not any(self.path.startswith(path) for path in restricted):
+        if restricted is not None and not is_private(self, restricted):
             # No restricted page is this one or above it: nothing to read (most pages).
             return PageViewRestriction.objects.none()
         paths = [self.path[: Page.steplen * depth] for depth in range(1, self.depth + 1)]
