@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pages.live",
     "pages.help",
     "pages.catalogues",
+    "pages.importers",  # what the Docusaurus importer remembers between runs
     "pages.reading",  # menu drawer, on-this-page, display settings, video consent
     "corsheaders",
     "ninja",  # serves API v3's Swagger UI from our own static files, not from a CDN

@@ -16,6 +16,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -44,19 +45,45 @@ class Problem:
 
 @dataclass
 class ParsedDoc:
+    """A doc's text and front matter, read at once; its syntax tree, parsed when first asked for.
+
+    Planning a site needs only the front matter of most docs, and an unchanged re-run needs no
+    tree at all (see memo.py): the Markdown is parsed by the first reader of ``tree`` or ``imports``.
+    """
+
     path: str  # relative to the docs folder, with "/" separators
     abs_path: Path
     raw: str
     front_matter: dict
     front_matter_lines: dict  # key -> line
-    tree: SyntaxTreeNode
-    imports: dict  # local name -> module
     problems: list = field(default_factory=list)
     content_hash: str = ""
+    math: bool = False
 
     @property
     def stem(self):
         return self.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+    @cached_property
+    def tree(self) -> SyntaxTreeNode:
+        return SyntaxTreeNode(self._tokens)
+
+    @cached_property
+    def imports(self) -> dict:
+        """Local name -> module of the doc's top-level `import` statements."""
+        imports = {}
+        for token in self._tokens:
+            if token.type == "mdx_esm":
+                imports.update(_imports_of(token.content))
+        return imports
+
+    @cached_property
+    def _tokens(self):
+        md = _MD_CACHE.get(self.math)
+        if md is None:
+            md = _MD_CACHE[self.math] = make_markdown(self.math)
+        # Front matter given to the rules: JSX attributes may read `frontMatter.x`.
+        return md.parse(self.raw, {"front_matter": self.front_matter})
 
 
 # --- MDX block rules -------------------------------------------------------------------
@@ -417,25 +444,12 @@ def read_front_matter(raw):
 
 
 def parse_text(raw, rel_path, abs_path=None, math=False, content_hash=""):
-    md = _MD_CACHE.get(math)
-    if md is None:
-        md = _MD_CACHE[math] = make_markdown(math)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    problems = []
-    # Front matter first: JSX attributes may read `frontMatter.x`.
     fm, fm_lines, fm_problems = read_front_matter(raw)
-    problems.extend(fm_problems)
-    env = {"front_matter": fm}
-    tokens = md.parse(raw, env)
-    imports = {}
-    for token in tokens:
-        if token.type == "mdx_esm":
-            imports.update(_imports_of(token.content))
-    tree = SyntaxTreeNode(tokens)
     return ParsedDoc(
         path=rel_path, abs_path=Path(abs_path) if abs_path else Path(rel_path), raw=raw,
-        front_matter=fm, front_matter_lines=fm_lines, tree=tree, imports=imports, problems=problems,
-        content_hash=content_hash or hashlib.sha256(raw.encode()).hexdigest(),
+        front_matter=fm, front_matter_lines=fm_lines, problems=list(fm_problems),
+        content_hash=content_hash or hashlib.sha256(raw.encode()).hexdigest(), math=math,
     )
 
 

@@ -37,10 +37,19 @@ class DocRecord:
     rel_path: str
     parsed: object  # ParsedDoc
     info: object  # DocInfo
+    known_steps: bool | None = None  # what the last run found, for the same text (memo.py)
 
     @property
     def front_matter(self):
         return self.parsed.front_matter
+
+    @property
+    def has_steps(self):
+        """Whether its level-2 headings are numbered steps. Known from the last run when its text
+        is the same: the doc's Markdown is then not parsed to plan it."""
+        if self.known_steps is None:
+            self.known_steps = _has_steps(self.parsed)
+        return self.known_steps
 
 
 @dataclass
@@ -73,6 +82,7 @@ class Plan:
     nodes: dict = field(default_factory=dict)  # key -> PlanNode
     catalogue_rules: dict = field(default_factory=lambda: DEFAULT_CATALOGUE_RULES)
     category_rules: list = field(default_factory=lambda: list(DEFAULT_CATEGORY_RULES))
+    rules: list = field(default_factory=lambda: list(DEFAULT_RULES))
 
     def walk(self):
         def rec(nodes):
@@ -118,8 +128,11 @@ def wagtail_slug(text):
     return slug_of_label(text)[:255]
 
 
-def build_plan(root, rules=None, catalogue_rules=None, category_rules=None) -> Plan:
+def build_plan(root, rules=None, catalogue_rules=None, category_rules=None, known_steps=None) -> Plan:
+    """``known_steps``: content hash -> whether that text's headings are steps, as the last run found
+    (``memo.known_steps``); a doc whose hash is there is not parsed to be planned."""
     rules = rules or DEFAULT_RULES
+    known_steps = known_steps or {}
     site = load_site(root)
     problems = [(site.config_file or "docusaurus.config.js", p) for p in site.problems]
     versions = read_versions(site)  # before any old URL: it may move the current docs under next/
@@ -135,7 +148,7 @@ def build_plan(root, rules=None, catalogue_rules=None, category_rules=None) -> P
             except Exception as exc:  # a doc the parser cannot read is reported, never fatal
                 problems.append((doc_file(site, rel), Problem("parse_failed", 0, f"Lecture impossible : {exc}", "error")))
                 continue
-            docs[rel] = DocRecord(rel, parsed, doc_info(rel, parsed.front_matter))
+            docs[rel] = DocRecord(rel, parsed, doc_info(rel, parsed.front_matter), known_steps.get(parsed.content_hash))
     by_id = {r.info.doc_id: r for r in docs.values()}
     resolver = Resolver(site, docs)
     sidebar_path = site.sidebar_path
@@ -148,7 +161,7 @@ def build_plan(root, rules=None, catalogue_rules=None, category_rules=None) -> P
     problems.extend((sidebar_file, p) for p in sidebar.problems)
 
     plan = Plan(site=site, docs=docs, roots=[], resolver=resolver, problems=problems,
-                catalogue_rules=catalogue_rules or DEFAULT_CATALOGUE_RULES)
+                catalogue_rules=catalogue_rules or DEFAULT_CATALOGUE_RULES, rules=list(rules))
     if category_rules is not None:
         plan.category_rules = category_rules
     placed = {}
@@ -276,7 +289,7 @@ def build_plan(root, rules=None, catalogue_rules=None, category_rules=None) -> P
             if node.doc is not None:
                 rel = "/".join(p for p in node.doc.info.doc_id.split("/"))
                 wanted, rule = choose_rule(rules, rel, node.doc.front_matter, node.doc.info.is_index, bool(node.children),
-                                           steps=_has_steps(node.doc.parsed))
+                                           steps=node.doc.has_steps)
                 if rule is not None and wanted != SECTION:
                     _report_guess(problems, doc_file(site, node.doc.rel_path), node.title, wanted, describe(rules, rule),
                                   is_content_guess(rule))

@@ -40,7 +40,8 @@ from .assets import AssetStore, DocFailure, paths_used
 from .catalogues import import_catalogues
 from .help_boxes import HelpBoxes
 from .home import import_home, report_sections_without_summary
-from .placeholders import Resolution, features_for
+from .memo import Memos, file_state
+from .placeholders import NOT_FILES, Resolution, features_for, find
 from .plan import doc_key
 from .redirects import Redirects
 from .report import PageOutcome, Report
@@ -73,6 +74,8 @@ class Importer:
         self.redirects = Redirects(self.report)
         self.failed = set()
         self.mapped = {}  # plan key -> MappedDoc
+        self.confirmed = set()  # plan keys of the docs the memos confirm: not mapped this run
+        self.memo_inputs = {}  # plan key -> (report entries, {file: sha1}) of each doc mapped this run
 
     # --- entry point -------------------------------------------------------------------
     def run(self):
@@ -90,9 +93,10 @@ class Importer:
             skeleton = ensure_skeleton(self.user)
             self.home = skeleton.home_fr  # the French home, which the old site's home rows are written to
             self.tree = Tree(skeleton.home_fr, self.report, self._fail, dry_run=self.dry_run)
+            self.tree.index_existing(self.plan)
+            self.memos = Memos(self.plan, force=self.force)
             self._prepare()
             self._count_missing()
-            self.tree.index_existing(self.plan)
             self.redirects.load()
             self.tree.create_missing(self.plan, self.mapped, self.failed)
             self.help_boxes = HelpBoxes(self.plan.site, self.plan.resolver, self.page_id, self.report)
@@ -105,6 +109,7 @@ class Importer:
             import_home(self, self.home_rules)
             import_catalogues(self)
             report_sections_without_summary(self)
+            self.memos.save()
         return self.report
 
     @property
@@ -120,16 +125,40 @@ class Importer:
                 continue
             if node.doc is None:
                 continue
+            if self._confirmed(node):
+                continue
+            start = len(self.report.entries)
             try:
                 mapped = self._map(node)
                 self.mapped[node.key] = mapped
                 for problem in mapped.problems:
                     self.report.add(problem.code, node.key, problem.line, problem.message, problem.level)
+                used = [value for kind, value in find(mapped.fields) if kind not in NOT_FILES]  # before refusals
                 self.store.read(node, mapped)
+                files = {path: self.store.assets[path].sha1 if path in self.store.assets
+                         else file_state(path, self.store.roots) for path in used}
+                self.memo_inputs[node.key] = ([e for e in self.report.entries[start:] if e.file == node.key], files)
             except DocFailure as failure:
                 self._fail(node, failure.code, failure.line, str(failure))
             except Exception as exc:
                 self._fail(node, "map_failed", 0, f"{exc.__class__.__name__}: {exc}")
+
+    def _confirmed(self, node):
+        """A doc the memos confirm (memo.py): its report entries are repeated, it is not mapped."""
+        page_id = self.pages.get(node.key)
+        if page_id is None or not self.memos.confirms(node, page_id, self.tree.state.get(node.key),
+                                                      MODELS.get(node.page_type)):
+            return False
+        for code, line, message, level in self.memos.entries(page_id):
+            self.report.add(code, node.key, line, message, level)
+        self.confirmed.add(node.key)
+        return True
+
+    def _remember(self, node, page_id, source_hash):
+        """A memo for a doc mapped this run whose page now holds it (saved at the end of the run)."""
+        if node.key in self.memo_inputs:
+            entries, files = self.memo_inputs[node.key]
+            self.memos.remember(node, page_id, source_hash, entries, files)
 
     def _map(self, node):
         mapped = self.plan.draft(node)
@@ -186,10 +215,12 @@ class Importer:
             with transaction.atomic():
                 outcome = self._write_page(node, page_id, created)
         except DocFailure as failure:
+            self.memos.forget(page_id)
             self._fail(node, failure.code, failure.line, str(failure))
             self.tree.discard_shell(node, self.failed)
             return
         except Exception as exc:
+            self.memos.forget(page_id)
             self._fail(node, "write_failed", 0, f"{exc.__class__.__name__}: {exc}")
             self.tree.discard_shell(node, self.failed)
             self.store.forget_rolled_back()
@@ -209,6 +240,7 @@ class Importer:
             return False
         if not self.redirects.in_place(node, page_id):
             return False
+        self._remember(node, page_id, source_hash)
         self.redirects.count_unchanged(node)
         self.report.unchanged.append(PageOutcome(source=node.key, title=title, page_type=TYPE_OF_MODEL[model],
                                                  page_id=page_id))
@@ -265,6 +297,7 @@ class Importer:
         new_hash = self._source_hash(node, mapped, parent_key)
         if not created and page.source_hash == new_hash and page.source_path == node.key:
             self.redirects.point(node, page)
+            self._remember(node, page.pk, new_hash)
             outcome.url = page.url or ""
             return "unchanged", outcome
         adopted = not created and not page.source_path
@@ -288,6 +321,7 @@ class Importer:
         save_imported_revision(page, node, new_hash, user=self.user, is_draft=bool(mapped and mapped.draft),
                                publish=self.publish, dry_run=self.dry_run, report=self.report)
         self.redirects.point(node, page)
+        self._remember(node, page.pk, new_hash)
         outcome.title = page.title
         outcome.url = page.url or ""
         return ("created" if created else "updated"), outcome

@@ -44,6 +44,7 @@ class Command(BaseCommand):
         # Imported here, not with the module: `manage.py help import_docusaurus` and `--help` load this
         # module, and need none of the importer (markdown-it, tree-sitter, bs4, the writer).
         from pages.importers.docusaurus.categories import load_category_rules
+        from pages.importers.docusaurus.memo import known_steps
         from pages.importers.docusaurus.plan import build_plan
         from pages.importers.docusaurus.rules import (
             load_catalogue_rules,
@@ -67,7 +68,9 @@ class Command(BaseCommand):
             category_rules = load_category_rules(options["category_rules"]) if options["category_rules"] else None
         except (OSError, ValueError) as exc:
             raise CommandError(str(exc)) from None
-        plan = build_plan(root, rules, catalogue_rules=catalogue_rules, category_rules=category_rules)
+        # Without --force, what the last run learnt of unchanged docs spares parsing them (memo.py).
+        plan = build_plan(root, rules, catalogue_rules=catalogue_rules, category_rules=category_rules,
+                          known_steps=None if options["force"] else known_steps())
         for _file, problem in plan.problems:
             if problem.code == "docs_missing":
                 raise CommandError(_("%(root)s : pas de dossier de documents (%(docs)s/) ; rien à importer.") % {
