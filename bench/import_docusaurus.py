@@ -41,6 +41,7 @@ def run_one(corpus, database_url):
     from django.core.management import call_command
     from django.db import connection
 
+    from pages.importers.docusaurus.memo import known_steps
     from pages.importers.docusaurus.plan import build_plan
     from pages.importers.docusaurus.writer import Importer
     from pages.site_setup.skeleton import ensure_skeleton
@@ -59,7 +60,7 @@ def run_one(corpus, database_url):
 
         start = time.perf_counter()
         with connection.execute_wrapper(count):
-            plan = build_plan(corpus)
+            plan = build_plan(corpus, known_steps=known_steps())  # as the command plans it
             report = Importer(plan, user=user, publish=True).run()
         seconds = time.perf_counter() - start
         counts = report.counts()

@@ -213,3 +213,20 @@ def test_the_command_writes_a_json_report_and_fails_when_a_doc_fails(site_tree, 
                                                  encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_docusaurus", str(site_copy), "--publish")
+
+
+def test_an_import_into_a_new_database_grants_the_roles_on_the_tree_it_builds(db, admin_user):
+    from wagtail.models import GroupPagePermission
+
+    from pages.review.workflows import EDITORS, TRANSLATORS
+
+    for page in Page.objects.filter(depth=2):  # a database with no home yet: the import builds them
+        page.delete()
+    report = run(user=admin_user, publish=True)
+    assert report.ok
+    home_fr = imported("docs/01-espaces/01-studio.md").get_ancestors().get(depth=2)
+    granted = set(GroupPagePermission.objects.filter(page=home_fr).values_list("group__name", "permission__codename"))
+    assert {(EDITORS, "add_page"), (EDITORS, "change_page")} <= granted
+    home_en = home_fr.get_translations().get()
+    assert (TRANSLATORS, "change_page") in set(
+        GroupPagePermission.objects.filter(page=home_en).values_list("group__name", "permission__codename"))

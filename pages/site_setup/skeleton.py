@@ -90,7 +90,11 @@ def ensure_live_translation(page, locale, pairs, user):
 
 
 @transaction.atomic
-def ensure_skeleton(user=None):
+def ensure_skeleton(user=None, *, refresh_roles=True):
+    """The two homes, the sections and the roles. ``refresh_roles=False`` (every import run): the
+    roles and their tree permissions are granted again only when pages of the skeleton had to be
+    made; `setup_site` and the migrations grant them otherwise."""
+    pages_before = None if refresh_roles else Page.objects.count()
     locales = ensure_locales()
     fr, en = locales["fr"], locales["en"]
     home_fr = _ensure_french_home(fr, user)
@@ -120,5 +124,6 @@ def ensure_skeleton(user=None):
         ensure_live_translation(section, en, {title_fr: title_en, slug: slug_en, intro_fr: intro_en}, user)
         sections[slug] = section
     # Roles and review workflow; the permissions scoped to each tree need both homes.
-    ensure_editorial_roles()
+    if refresh_roles or Page.objects.count() != pages_before:
+        ensure_editorial_roles()
     return Skeleton(fr=fr, en=en, home_fr=home_fr, home_en=home_en, sections=sections)

@@ -72,31 +72,33 @@ def _site_files(roots):
     one leading outside, or to something other than a file, is only named: nothing is read there."""
     files = {}
     for root in roots:
-        for folder, subfolders, names in os.walk(root):
+        for folder, subfolders, names in os.walk(root):  # symbolic links to folders are not followed
             subfolders[:] = sorted(d for d in subfolders if d not in SKIPPED_FOLDERS)
             for name in names:
                 path = os.path.join(folder, name)
                 if path not in files:
-                    files[path] = _identity(Path(path), roots)
+                    files[path] = _identity(path, roots)
     return files
 
 
 def _identity(path, roots):
     try:
-        real = contained_file(path, roots)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            real = contained_file(Path(path), roots)
+            if real is None:
+                return "missing"
+            path, info = str(real), os.stat(real)
     except PathRefused:
         return "outside"
-    if real is None:
-        return "missing"
-    try:
-        info = os.stat(real)
     except OSError:
         return "unreadable"
     if not stat.S_ISREG(info.st_mode):
         return "not a file"
-    if path.suffix.lower() in PARSED_SUFFIXES:
+    if os.path.splitext(path)[1].lower() in PARSED_SUFFIXES:
         try:
-            return "sha256:" + hashlib.sha256(real.read_bytes()).hexdigest()
+            with open(path, "rb") as handle:
+                return "sha256:" + hashlib.sha256(handle.read()).hexdigest()
         except OSError:
             return "unreadable"
     return f"size:{info.st_size}"

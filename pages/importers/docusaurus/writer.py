@@ -90,7 +90,7 @@ class Importer:
                 "administrateur avec « manage.py createsuperuser ». Sans --publish, les pages sont soumises à la "
                 "révision."))
         with run_controls(dry_run=self.dry_run):
-            skeleton = ensure_skeleton(self.user)
+            skeleton = ensure_skeleton(self.user, refresh_roles=False)
             self.home = skeleton.home_fr  # the French home, which the old site's home rows are written to
             self.tree = Tree(skeleton.home_fr, self.report, self._fail, dry_run=self.dry_run)
             self.tree.index_existing(self.plan)
