@@ -145,6 +145,8 @@ def build_plan(root, rules=None, catalogue_rules=None, category_rules=None, know
             rel = path.relative_to(site.docs_dir).as_posix()
             try:
                 parsed = parse_file(path, site.docs_dir, math=site.math)
+                if parsed.content_hash not in known_steps:
+                    parsed.tree  # noqa: B018 - parsed here, where a doc the parser cannot read is reported
             except Exception as exc:  # a doc the parser cannot read is reported, never fatal
                 problems.append((doc_file(site, rel), Problem("parse_failed", 0, f"Lecture impossible : {exc}", "error")))
                 continue
