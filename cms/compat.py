@@ -39,6 +39,7 @@ __all__ = [
     "set_request_site",
     "snippet_translation_side_panels",
     "check_snippet_translations_per_instance",
+    "has_prefetched_renditions",
 ]
 
 
@@ -75,6 +76,15 @@ def keep_workflow_state(page, state):
 def share_site_root_paths(pages, root_paths):
     for page in pages:
         page._wagtail_cached_site_root_paths = root_paths
+
+
+# --- Wagtail: renditions prefetched with an image --------------------------------------------
+# AbstractImage.find_existing_renditions() answers from `prefetch_renditions()`'s result, kept by
+# `_get_prefetched_renditions()`, before the cache; our rendition look-up (pages/blocks/media.py)
+# reads the cache first only when nothing was prefetched, so that a prefetch is never wasted.
+# Watch: AbstractImage in https://github.com/wagtail/wagtail/blob/main/wagtail/images/models.py
+def has_prefetched_renditions(image):
+    return image._get_prefetched_renditions() is not None
 
 
 # --- Django: a response already logged ----------------------------------------------------
