@@ -12,7 +12,7 @@ kept under (`pages.delivery.page_cache.LISTINGS_KEY`, the signals of `pages.deli
 
 from functools import cached_property
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -40,20 +40,22 @@ class ReadingFacts:
 
     @cached_property
     def _site_wide(self):
-        """{"homes", "sections", "restricted_paths"} of the site, from the cache while the tree is unchanged."""
+        """{"homes", "sections", "restrictions"} of the site, from the cache while the tree is unchanged."""
         if self.site is None:
-            return {"homes": {}, "sections": {}, "restricted_paths": self._read_restricted_paths()}
-        key = f"reading:site:{self.site.pk}:{self.site.root_page_id}"
+            return {"homes": {}, "sections": {}, "restrictions": self._read_restrictions()}
+        key = f"reading:site-wide:{self.site.pk}:{self.site.root_page_id}"
         stamp, facts = page_cache.read_stamped(page_cache.LISTINGS_KEY, key)
         if facts is None:
-            restricted_paths = self._read_restricted_paths()
-            homes, sections = self._read_homes_and_sections(restricted_paths)
-            facts = {"restricted_paths": restricted_paths, "homes": homes, "sections": sections}
+            restrictions = self._read_restrictions()
+            homes, sections = self._read_homes_and_sections([r.page_path for r in restrictions])
+            facts = {"restrictions": restrictions, "homes": homes, "sections": sections}
             page_cache.write_stamped(key, stamp, facts)
         return facts
 
-    def _read_restricted_paths(self):
-        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    def _read_restrictions(self):
+        """Every view restriction, with its page's tree path and depth (`page_path`, `page_depth`)."""
+        return list(PageViewRestriction.objects.annotate(page_path=F("page__path"), page_depth=F("page__depth"))
+                    .order_by("page__path"))
 
     def _read_homes_and_sections(self, restricted_paths):
         """Every language's home (the site root's translations, live or not) and, by language, its
@@ -100,10 +102,31 @@ class ReadingFacts:
         code = home.locale.language_code
         return list(self._site_wide["sections"].get(code, []))
 
-    @property
+    @cached_property
     def restricted_paths(self):
         """Tree paths of the pages with a view restriction (their descendants are private too)."""
-        return self._site_wide["restricted_paths"]
+        return [restriction.page_path for restriction in self._site_wide["restrictions"]]
+
+    def api_public_pages(self, model=Page):
+        """Wagtail's `get_public_pages_queryset(request, model)` (the API's live pages this reader may
+        read, on the request's site, in every language), built from the facts instead of two queries.
+
+        The same rules: the pages under a restriction the request does not pass are left out, and
+        the site's root page and each of its translations (`homes`) bound the tree.
+        """
+        queryset = model._default_manager.all().live()
+        for restriction in self._site_wide["restrictions"]:
+            if not restriction.accept_request(self.request):
+                queryset = queryset.exclude(path__startswith=restriction.page_path)  # not_descendant_of, inclusive
+        if self.site is None:
+            return queryset.none()
+        roots = sorted(self.homes.values(), key=lambda home: home.pk != self.site.root_page_id)
+        if not any(home.pk == self.site.root_page_id for home in roots):
+            roots.insert(0, self.site.root_page)
+        scoped = queryset.descendant_of(roots[0], inclusive=True)
+        for translation in roots[1:]:
+            scoped |= queryset.descendant_of(translation, inclusive=True)
+        return scoped
 
     def public(self, pages):
         """`pages.public()` without reading the restrictions again (same rule as Wagtail's `private_q`)."""
