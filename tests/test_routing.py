@@ -70,3 +70,34 @@ def test_an_english_deep_page_routes_in_its_own_tree(client, site_tree):
     response = client.get(guide.url)
     assert response.status_code == 200
     assert response.context["page"].pk == guide.pk
+
+
+def test_a_served_page_comes_with_its_hero_image_and_a_new_one_shows_once_published(client, site_tree,
+                                                                                     django_assert_max_num_queries):
+    from wagtail.images import get_image_model
+
+    space = site_tree.space_fr
+    response = client.get(space.url + "?uncached=1")
+    served = response.context["page"]
+    assert served.hero_image_id == space.hero_image_id
+    with django_assert_max_num_queries(0):
+        assert served.hero_image.title  # read with the page
+    assert served.get_parent().pk == space.get_parent().pk  # what routing remembered stays on it
+
+    other = get_image_model().objects.exclude(pk=space.hero_image_id).first()
+    space.hero_image = other
+    space.save_revision().publish()
+    served = client.get(space.url + "?uncached=1").context["page"]
+    assert served.hero_image.pk == other.pk
+
+
+def test_the_api_detail_gives_the_hero_image_of_the_live_page(client, site_tree):
+    from wagtail.images import get_image_model
+
+    guide = site_tree.guide_fr
+    before = client.get(f"/api/v2/pages/{guide.pk}/").json()["hero_image"]
+    assert before["id"] == guide.hero_image_id
+    other = get_image_model().objects.exclude(pk=guide.hero_image_id).first()
+    guide.hero_image = other
+    guide.save_revision().publish()
+    assert client.get(f"/api/v2/pages/{guide.pk}/").json()["hero_image"]["id"] == other.pk

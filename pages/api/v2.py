@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms.compat import share_site_root_paths
+from pages.models.hero import specific_with_hero
 from pages.reading_facts import facts_for
 
 from .count_cache import cached_count
@@ -53,7 +54,7 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         # Wagtail's get_object returns `base.specific`, which reloads the page without the locale
         # fetched with it (and the serializer reads it): do the same, keeping the locale.
         base = super(PagesAPIViewSet, self).get_object()
-        page = base.specific
+        page = specific_with_hero(base)
         page.locale = base.locale
         return page
 

@@ -15,6 +15,8 @@ from wagtail.models import Page, PageViewRestriction
 from cms.compat import remember_parent, remembered_parent
 from pages.reading_facts import facts_for, is_private
 
+from .hero import specific_with_hero
+
 
 class PathRoutingMixin:
     """Page types that route the rest of an address in one read (see the module's docstring)."""
@@ -58,7 +60,7 @@ def route_along_path(start, request, components):
         if remaining and _routes_itself(model):
             return page.specific.route(request, remaining)
         parent = page
-    served = parent.specific
+    served = specific_with_hero(parent)
     served.locale = parent.locale  # `.specific` reads the row again, without the locale read with it
     # The tree paths of every restricted page, as the header and menus of this request read them
     # (kept under the tree's stamp, which a privacy change renews): get_view_restrictions() then
