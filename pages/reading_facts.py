@@ -18,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.compat import remembered_parent
 from pages.delivery import page_cache
+from pages.delivery.site_cache import write_after_render
 
 # What a link to a page reads of it (title, address, language); the sidebar and the pager too.
 # Reading every column of a page costs more to build and to turn into objects than the query itself.
@@ -29,6 +30,7 @@ class ReadingFacts:
         self.request = request
         self._translations = {}
         self._page_entries = {}
+        self._unwritten = set()
 
     @cached_property
     def site(self):
@@ -182,8 +184,19 @@ class ReadingFacts:
         key, stamp, entry = self._page_entries[page.pk]
         if name not in entry:
             entry[name] = read()
-            page_cache.write_stamped(key, stamp, entry)
+            # The first reader of a page adds its translations, section tree and navigation one
+            # after the other: its entry is written once, after the response is rendered.
+            if write_after_render(self.request, self.write_kept):
+                self._unwritten.add(page.pk)
+            else:
+                page_cache.write_stamped(key, stamp, entry)
         return entry[name]
+
+    def write_kept(self):
+        """Write each page entry that gained answers during the request, once."""
+        for pk in sorted(self._unwritten):
+            page_cache.write_stamped(*self._page_entries[pk])
+        self._unwritten.clear()
 
 
 def is_private(page, restricted_paths):
@@ -206,3 +219,4 @@ def facts_for(request):
     if facts is None:
         facts = request._reading_facts = ReadingFacts(request)
     return facts
+
