@@ -4,10 +4,11 @@ The header, the language switcher, hreflang, the section menu, the sidebar and t
 the site, each language's home page, the view restrictions and the page's translations. Each used
 to ask the database itself (five reads of the view restrictions for one page); `facts_for(request)`
 reads each once and the tags share the answer. What is the same on every page of a site (home
-pages, header sections, restricted paths), and what every reader of one page sees the same way (its
-translations, its section tree and neighbours), is also kept in the page cache's store until the page
-tree changes: every publish, unpublish, move, deletion or privacy change renews the stamp it is
-kept under (`pages.delivery.page_cache.LISTINGS_KEY`, the signals of `pages.delivery.signals`).
+pages, header sections, view restrictions, which also give the API its public pages), and what
+every reader of one page sees the same way (its translations, its section tree and neighbours, the
+HTML of its navigation), is also kept in the page cache's store until the page tree changes: every
+publish, unpublish, move, deletion or privacy change renews the stamp it is kept under
+(`pages.delivery.page_cache.LISTINGS_KEY`, the signals of `pages.delivery.signals`).
 """
 
 from functools import cached_property
@@ -55,9 +56,9 @@ class ReadingFacts:
         return facts
 
     def _read_restrictions(self):
-        """Every view restriction, with its page's tree path and depth (`page_path`, `page_depth`)."""
-        return list(PageViewRestriction.objects.annotate(page_path=F("page__path"), page_depth=F("page__depth"))
-                    .order_by("page__path"))
+        """Every view restriction, with its page's tree path (`page_path`): whether a request passes
+        one is asked of the restriction itself (`accept_request`), as Wagtail's API does."""
+        return list(PageViewRestriction.objects.annotate(page_path=F("page__path")).order_by("page__path"))
 
     def _read_homes_and_sections(self, restricted_paths):
         """Every language's home (the site root's translations, live or not) and, by language, its
@@ -219,4 +220,3 @@ def facts_for(request):
     if facts is None:
         facts = request._reading_facts = ReadingFacts(request)
     return facts
-
