@@ -33,6 +33,7 @@ __all__ = [
     "locales_read_once",
     "remember_request_locales",
     "all_locales",
+    "remembered_locale",
     "find_site_uncached",
     "request_hostname",
     "has_request_site",
@@ -185,6 +186,14 @@ def remember_request_locales(locales):
         memo[_ALL_LOCALES] = list(locales)
         for locale in locales:
             memo.setdefault(locale.language_code, locale)
+
+
+def remembered_locale(pk):
+    """The Locale row `pk` when the site cache gave this request every Locale, else None (no query)."""
+    memo = _request_locales.get()
+    if memo is None or _ALL_LOCALES not in memo:
+        return None
+    return next((locale for locale in memo[_ALL_LOCALES] if locale.pk == pk), None)
 
 
 def all_locales():

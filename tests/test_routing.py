@@ -101,3 +101,46 @@ def test_the_api_detail_gives_the_hero_image_of_the_live_page(client, site_tree)
     guide.hero_image = other
     guide.save_revision().publish()
     assert client.get(f"/api/v2/pages/{guide.pk}/").json()["hero_image"]["id"] == other.pk
+
+
+def test_a_section_or_a_home_made_private_asks_for_a_login_once_its_facts_are_kept(client, site_tree):
+    section = site_tree.sections["espaces"]
+    for page in (section, site_tree.home_en):
+        url = page.url + "?uncached=1"
+        assert client.get(url).status_code == 200  # the restricted paths are now kept
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        response = client.get(url)
+        assert response.status_code == 302 and "/login" in response["Location"]
+        restriction.delete()
+        assert client.get(url).status_code == 200
+
+
+def test_a_sections_cards_leave_out_a_child_made_private_or_unpublished_at_once(client, site_tree, admin_user):
+    section = site_tree.sections["espaces"]
+    child = ToolGuidePage(title="Table lumineuse", slug="table-lumineuse", summary="Pour décalquer.")
+    section.add_child(instance=child)
+    child.save_revision(user=admin_user).publish()
+    url = section.url + "?uncached=1"
+
+    def cards():
+        html = client.get(url).content.decode()
+        return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+    assert "Table lumineuse" in cards()
+    restriction = PageViewRestriction.objects.create(page=child, restriction_type=PageViewRestriction.LOGIN)
+    assert "Table lumineuse" not in cards()
+    restriction.delete()
+    assert "Table lumineuse" in cards()
+    child.unpublish()
+    assert "Table lumineuse" not in cards()
+
+
+def test_an_english_section_lists_its_french_children_not_translated_yet(client, site_tree, admin_user):
+    section = site_tree.sections["espaces"]
+    child = ToolGuidePage(title="Massicot", slug="massicot", summary="Couper le papier.")
+    section.add_child(instance=child)
+    child.save_revision(user=admin_user).publish()
+    english = section.get_translation(site_tree.en)
+    html = client.get(english.url + "?uncached=1").content.decode()
+    assert 'card--untranslated' in html and "Massicot" in html
+    assert '<html lang="en"' in html
