@@ -33,12 +33,14 @@ __all__ = [
     "locales_read_once",
     "remember_request_locales",
     "all_locales",
+    "remembered_locale",
     "find_site_uncached",
     "request_hostname",
     "has_request_site",
     "set_request_site",
     "snippet_translation_side_panels",
     "check_snippet_translations_per_instance",
+    "has_prefetched_renditions",
 ]
 
 
@@ -75,6 +77,15 @@ def keep_workflow_state(page, state):
 def share_site_root_paths(pages, root_paths):
     for page in pages:
         page._wagtail_cached_site_root_paths = root_paths
+
+
+# --- Wagtail: renditions prefetched with an image --------------------------------------------
+# AbstractImage.find_existing_renditions() answers from `prefetch_renditions()`'s result, kept by
+# `_get_prefetched_renditions()`, before the cache; our rendition look-up (pages/blocks/media.py)
+# reads the cache first only when nothing was prefetched, so that a prefetch is never wasted.
+# Watch: AbstractImage in https://github.com/wagtail/wagtail/blob/main/wagtail/images/models.py
+def has_prefetched_renditions(image):
+    return image._get_prefetched_renditions() is not None
 
 
 # --- Django: a response already logged ----------------------------------------------------
@@ -175,6 +186,14 @@ def remember_request_locales(locales):
         memo[_ALL_LOCALES] = list(locales)
         for locale in locales:
             memo.setdefault(locale.language_code, locale)
+
+
+def remembered_locale(pk):
+    """The Locale row `pk` when the site cache gave this request every Locale, else None (no query)."""
+    memo = _request_locales.get()
+    if memo is None or _ALL_LOCALES not in memo:
+        return None
+    return next((locale for locale in memo[_ALL_LOCALES] if locale.pk == pk), None)
 
 
 def all_locales():

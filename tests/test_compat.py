@@ -224,3 +224,13 @@ def test_start_up_leaves_api_v3_to_its_first_import_which_builds_it_as_before():
     assert routers.endswith("'/redirects/', '/snippets/', '/documents/', '/images/']"), routers
     assert "'/pages/'" in routers
     assert "wagtailimages.Image" in content_types and "home.HomePage" in content_types
+
+
+def test_renditions_prefetched_with_an_image_are_seen_and_an_image_read_alone_has_none(site_tree):
+    from wagtail.images import get_image_model
+
+    from cms.compat import has_prefetched_renditions
+
+    image = get_image_model().objects.first()
+    assert not has_prefetched_renditions(image)
+    assert has_prefetched_renditions(get_image_model().objects.filter(pk=image.pk).prefetch_renditions("fill-80x80").get())

@@ -84,3 +84,65 @@ def test_a_translation_published_shows_in_the_language_switcher_and_hreflang_at_
     html = client.get(url).content.decode()
     assert '<link rel="alternate" hreflang="en"' in html and "closest translated page" not in html
     assert f'href="{english.specific.url}"' in html
+
+
+# The navigation's HTML (menu, drawer, hreflang, breadcrumbs, sidebar and pager) is rendered once per
+# page, language and host, and kept with the page's facts until the tree changes.
+NAVIGATION_TEMPLATES = ("components/header.html", "reading/drawer.html", "components/breadcrumbs.html",
+                        "components/section_nav.html", "components/pager.html", "components/hreflang.html")
+
+
+def _rendered(response):
+    return {template.name for template in response.templates}
+
+
+def test_the_navigation_is_rendered_for_the_first_reader_and_kept_for_the_next(client, site_tree):
+    url = site_tree.guide_fr.url + "?uncached=1"
+    first = client.get(url)
+    second = client.get(url)
+    assert set(NAVIGATION_TEMPLATES) <= _rendered(first)
+    assert not set(NAVIGATION_TEMPLATES) & _rendered(second)
+    assert second.content == first.content
+
+
+def test_the_kept_navigation_is_in_the_language_of_each_page(client, site_tree):
+    french = client.get(site_tree.guide_fr.url + "?uncached=1").content.decode()
+    english = client.get(site_tree.guide_en.url + "?uncached=1").content.decode()
+    assert 'aria-label="Sections du site"' in french
+    english_again = client.get(site_tree.guide_en.url + "?uncached=1").content.decode()
+    assert english_again == english and 'aria-label="Sections du site"' not in english
+
+
+def test_a_signed_in_reader_gets_the_navigation_rendered_anew(client, site_tree, admin_user):
+    url = site_tree.guide_fr.url + "?uncached=1"
+    client.get(url)
+    client.force_login(admin_user)
+    assert set(NAVIGATION_TEMPLATES) <= _rendered(client.get(url))
+
+
+def test_a_moved_page_shows_its_new_place_in_its_breadcrumbs_and_sidebar_at_once(client, site_tree):
+    guide = _new_guide(site_tree.guide_fr.get_parent(), "Scie à ruban", "scie-a-ruban")
+    url = guide.url + "?uncached=1"
+    old_section = guide.get_parent().title
+    html = client.get(url).content.decode()  # its navigation is now kept
+    assert old_section in html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    espaces = site_tree.sections["espaces"]
+    guide.move(espaces, pos="last-child")
+    guide.refresh_from_db()
+    html = client.get(guide.url + "?uncached=1").content.decode()
+    breadcrumbs = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert espaces.title in breadcrumbs and old_section not in breadcrumbs
+    assert espaces.title in html.split('class="section-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_a_neighbour_made_private_or_unpublished_leaves_the_sidebar_at_once(client, site_tree):
+    guide = site_tree.guide_fr
+    url = guide.url + "?uncached=1"
+    neighbour = _new_guide(guide.get_parent(), "Graveuse laser", "zz-graveuse-laser")
+    assert "Graveuse laser" in client.get(url).content.decode()  # kept with the neighbour
+    restriction = PageViewRestriction.objects.create(page=neighbour, restriction_type=PageViewRestriction.LOGIN)
+    assert "Graveuse laser" not in client.get(url).content.decode()
+    restriction.delete()
+    assert "Graveuse laser" in client.get(url).content.decode()
+    neighbour.unpublish()
+    assert "Graveuse laser" not in client.get(url).content.decode()

@@ -13,6 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cms.compat import share_site_root_paths
+from pages.models.hero import specific_with_hero
+from pages.reading_facts import facts_for
 
 from .count_cache import cached_count
 from .routing import route_public_path
@@ -38,16 +40,21 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         # Wagtail builds it twice per request (for get_queryset, then for the serializer context),
-        # and each build reads every view restriction and the site's root translations: build it once.
+        # and each build reads every view restriction and the site's root translations: build it
+        # once, from the reading facts (kept until the tree or a restriction changes). A `?site=`
+        # filter names another site than the request's: Wagtail's own reading serves it.
         if not hasattr(self, "_public_pages"):
-            self._public_pages = super().get_base_queryset()
+            if "site" in self.request.GET:
+                self._public_pages = super().get_base_queryset()
+            else:
+                self._public_pages = facts_for(self.request).api_public_pages()
         return self._public_pages.all()
 
     def get_object(self):
         # Wagtail's get_object returns `base.specific`, which reloads the page without the locale
         # fetched with it (and the serializer reads it): do the same, keeping the locale.
         base = super(PagesAPIViewSet, self).get_object()
-        page = base.specific
+        page = specific_with_hero(base)
         page.locale = base.locale
         return page
 

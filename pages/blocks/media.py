@@ -1,5 +1,6 @@
 """Media blocks: images, documents, videos and embedded players."""
 
+import functools
 from urllib.parse import parse_qs, urlparse
 
 from django.conf import settings
@@ -11,8 +12,10 @@ from wagtail.blocks import BlockGroup
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from cms.compat import has_prefetched_renditions
 from pages.validators import http_url_validator
 
 from . import previews
@@ -71,6 +74,35 @@ def embed_src(url):
     return pattern.format(id=video_id) if video_id else None
 
 
+@functools.lru_cache(maxsize=256)
+def shared_filter(spec):
+    """One Filter per spec for the whole process: a Filter parses its spec (inspecting each
+    operation's signature) on first use and keeps the result, which a new Filter per image
+    would pay again every time (a third of a rendition look-up)."""
+    return Filter(spec=spec)
+
+
+def rendition_or_not_found(image, spec):
+    """`get_rendition_or_not_found(image, spec)`, minus two costs of every look-up.
+
+    Wagtail parses the spec again for each call (see `shared_filter`), and writes a rendition it
+    has just read from the cache back to the cache (a pickling, a round trip to Redis), fixed
+    upstream in https://github.com/wagtail/wagtail/pull/14541: a rendition found in the cache is
+    returned as it is. A miss takes Wagtail's own way (database, else a new rendition, then the
+    cache); renditions prefetched with the image are used as Wagtail uses them.
+    """
+    filter = shared_filter(spec)
+    if not has_prefetched_renditions(image):
+        rendition_model = image.get_rendition_model()
+        cleaned = image.clean_filter_for_svg(filter)
+        key = rendition_model.construct_cache_key(image, cleaned.get_cache_key(image), cleaned.spec)
+        rendition = rendition_model.cache_backend.get(key)
+        if rendition is not None:
+            rendition.image = image  # as Wagtail does: the alt text and URL read from this image
+            return rendition
+    return get_rendition_or_not_found(image, filter)
+
+
 def image_api_representation(image, alt, spec="max-1200x1200"):
     """URL, size and alt of a rendition, so API clients never resize originals.
 
@@ -79,7 +111,7 @@ def image_api_representation(image, alt, spec="max-1200x1200"):
     """
     if image is None:
         return None
-    rendition = get_rendition_or_not_found(image, spec)
+    rendition = rendition_or_not_found(image, spec)
     return {
         "id": image.pk,
         "title": image.title,
@@ -153,7 +185,7 @@ class ImageBlock(blocks.StructBlock):
         # A source file lost from storage shows as a broken image, as Wagtail's {% image %} tag does,
         # rather than a 500 for the whole page.
         image = value.get("image")
-        context["rendition"] = get_rendition_or_not_found(image, self.rendition_spec(value)) if image else None
+        context["rendition"] = rendition_or_not_found(image, self.rendition_spec(value)) if image else None
         return context
 
     def get_api_representation(self, value, context=None):

@@ -26,6 +26,7 @@ from cms.compat import (
 from . import page_cache
 
 API_PREFIX = "/api/"
+_WRITES_AFTER_RENDER = "_delivery_writes_after_render"
 NO_SITE = "none"  # a host no site answers, kept too: the default site's fallback is Wagtail's to decide
 
 
@@ -52,6 +53,17 @@ def cached_site_for(request):
     return (None if site == NO_SITE else site), locales
 
 
+def write_after_render(request, write):
+    """Have `write()` called once the request's response is rendered; False when no middleware
+    will (no request, or one outside the public pages and the API): then write at once."""
+    writes = getattr(request, _WRITES_AFTER_RENDER, None)
+    if writes is None:
+        return False
+    if write not in writes:
+        writes.append(write)
+    return True
+
+
 class SiteFromCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,4 +77,12 @@ class SiteFromCacheMiddleware:
                 site, locales = cached_site_for(request)
                 set_request_site(request, site)
                 remember_request_locales(locales)
+            setattr(request, _WRITES_AFTER_RENDER, [])
+            response = self.get_response(request)
+            # The response is rendered (TemplateResponse renders inside the view's handling): what
+            # its page parts kept for the next readers is written now, once.
+            for write in getattr(request, _WRITES_AFTER_RENDER):
+                with contextlib.suppress(DatabaseError):
+                    write()
+            return response
         return self.get_response(request)

@@ -12,14 +12,26 @@ from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
-from cms.compat import remember_parent, remembered_parent
+from cms.compat import remember_parent, remembered_locale, remembered_parent
 from pages.reading_facts import facts_for, is_private
+
+from .hero import specific_with_hero
 
 
 class PathRoutingMixin:
     """Page types that route the rest of an address in one read (see the module's docstring)."""
 
     def route(self, request, path_components):
+        if not path_components:
+            # This page is served (by Wagtail's own walk, for a home or a section): as after our
+            # walk, its view restrictions are answered from the restricted paths the request's
+            # header and menus read anyway.
+            self._site_restricted_paths = facts_for(request).restricted_paths
+            # Its language (the page's `lang`, its links): the Locale row the request already has.
+            locale = remembered_locale(self.locale_id)
+            if locale is not None:
+                self.locale = locale
+            return super().route(request, path_components)
         if len(path_components) < 2:  # one level: Wagtail's own walk is as cheap
             return super().route(request, path_components)
         return route_along_path(self, request, path_components)
@@ -58,7 +70,7 @@ def route_along_path(start, request, components):
         if remaining and _routes_itself(model):
             return page.specific.route(request, remaining)
         parent = page
-    served = parent.specific
+    served = specific_with_hero(parent)
     served.locale = parent.locale  # `.specific` reads the row again, without the locale read with it
     # The tree paths of every restricted page, as the header and menus of this request read them
     # (kept under the tree's stamp, which a privacy change renews): get_view_restrictions() then

@@ -83,5 +83,5 @@ class SectionPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = section_children(self) if self.show_child_cards else []
+        context["children"] = section_children(self, request) if self.show_child_cards else []
         return context

@@ -6,10 +6,12 @@ from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from pages.delivery.http_cache import is_anonymous_request
 from pages.reading_facts import LINK_FIELDS, facts_for
 
 register = template.Library()
@@ -159,3 +161,39 @@ def search_url(language_code=None):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
         return reverse(f"search-{language}")
+
+
+class KeptWithTreeNode(template.Node):
+    def __init__(self, page, name, nodelist):
+        self.page, self.name, self.nodelist = page, name, nodelist
+
+    def render(self, context):
+        page = self.page.resolve(context, ignore_failures=True)
+        request = context.get("request")
+        if (request is None or not getattr(page, "pk", None) or context.get("french_page")
+                or not is_anonymous_request(request)):
+            return self.nodelist.render(context)
+        # What the fragment's HTML depends on besides the tree: the interface language (its
+        # labels) and the host (`pageurl` gives a relative or an absolute address by site).
+        name = f"fragment:{self.name}:{get_language()}:{request.get_host()}"
+        html = facts_for(request).kept_for_page(page, name, lambda: str(self.nodelist.render(context)))
+        return mark_safe(html)  # noqa: S308 - rendered by this template's own nodes, escaping included
+
+
+@register.tag
+def kept_with_tree(parser, token):
+    """`{% kept_with_tree page "header" %}…{% endkept_with_tree %}`: the HTML inside, rendered once
+    and kept with the page's other reading facts (translations, section tree) until the page tree
+    changes, for every anonymous reader of the live page in one language on one host.
+
+    For the navigation only: what it shows (menu, language switcher, hreflang, breadcrumbs,
+    sidebar, pager) is read from the tree, and every publish, unpublish, move, deletion, privacy,
+    site or language change renews the stamp it is kept under. A preview, a draft, a signed-in
+    reader and an untranslated page shown in its French version are rendered every time.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("{% kept_with_tree page \"name\" %} takes a page and a name")
+    nodelist = parser.parse(("endkept_with_tree",))
+    parser.delete_first_token()
+    return KeptWithTreeNode(parser.compile_filter(bits[1]), bits[2].strip("\"'"), nodelist)
