@@ -71,13 +71,14 @@ def _site_files(roots):
     counted once). A symbolic link counts as the file it leads to when that lies inside the roots;
     one leading outside, or to something other than a file, is only named: nothing is read there."""
     files = {}
-    for root in roots:
+    # The docs and static folders usually lie inside the site's: each file is walked to once.
+    outermost = [root for root in roots if not any(other != root and root.is_relative_to(other) for other in roots)]
+    for root in outermost:
         for folder, subfolders, names in os.walk(root):  # symbolic links to folders are not followed
             subfolders[:] = sorted(d for d in subfolders if d not in SKIPPED_FOLDERS)
             for name in names:
                 path = os.path.join(folder, name)
-                if path not in files:
-                    files[path] = _identity(path, roots)
+                files[path] = _identity(path, roots)
     return files
 
 
@@ -135,6 +136,7 @@ class Memos:
         self.fingerprint = site_fingerprint(plan)
         self.stored = {memo.page_id: memo for memo in ImportMemo.objects.all()}
         self.pending = {}  # page id -> ImportMemo to write
+        self._file_states = {}  # path -> file_state, once per run (a picture is often on several pages)
 
     def confirms(self, node, page_id, state, model):
         """True when the page already holds this doc as the memo says (the doc needs no mapping)."""
@@ -146,8 +148,12 @@ class Memos:
             return False
         if memo.doc_hash != node.doc.parsed.content_hash:
             return False
-        roots = self.plan.resolver.roots
-        return all(file_state(path, roots) == sha1 for path, sha1 in memo.files.items())
+        return all(self._file_state(path) == sha1 for path, sha1 in memo.files.items())
+
+    def _file_state(self, path):
+        if path not in self._file_states:
+            self._file_states[path] = file_state(path, self.plan.resolver.roots)
+        return self._file_states[path]
 
     def entries(self, page_id):
         """(code, line, message, level) of the report entries the confirmed doc gave."""

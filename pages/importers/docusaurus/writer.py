@@ -41,7 +41,7 @@ from .catalogues import import_catalogues
 from .help_boxes import HelpBoxes
 from .home import import_home, report_sections_without_summary
 from .memo import Memos, file_state
-from .placeholders import NOT_FILES, Resolution, features_for, find
+from .placeholders import Resolution, features_for
 from .plan import doc_key
 from .redirects import Redirects
 from .report import PageOutcome, Report
@@ -133,7 +133,7 @@ class Importer:
                 self.mapped[node.key] = mapped
                 for problem in mapped.problems:
                     self.report.add(problem.code, node.key, problem.line, problem.message, problem.level)
-                used = [value for kind, value in find(mapped.fields) if kind not in NOT_FILES]  # before refusals
+                used = paths_used(mapped)  # before store.read takes the refused files out
                 self.store.read(node, mapped)
                 files = {path: self.store.assets[path].sha1 if path in self.store.assets
                          else file_state(path, self.store.roots) for path in used}
