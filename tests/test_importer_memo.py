@@ -156,3 +156,14 @@ def test_the_fingerprint_reads_nothing_through_a_link_leading_out_of_the_site(si
     assert site_fingerprint(plan) == before
     (site / "static" / "notes.txt").write_text("nouveau", encoding="utf-8")
     assert site_fingerprint(plan) != before
+
+
+def test_a_doc_in_a_folder_named_like_a_build_folder_still_counts_in_the_fingerprint(site_tree, admin_user, site):
+    doc = site / "docs" / "build" / "compiler.md"
+    doc.parent.mkdir()
+    doc.write_text("---\ntitle: Compiler un projet\n---\n\nTexte.\n", encoding="utf-8")
+    _first, report = rerun(site, admin_user)
+    assert "docs/build/compiler.md" in {o.source for o in report.created}
+    doc.write_text("---\ntitle: Compiler un gros projet\n---\n\nTexte.\n", encoding="utf-8")
+    again, _report = rerun(site, admin_user)
+    assert again.confirmed == set()  # its new title may change the links of every other doc

@@ -60,8 +60,10 @@ def site_fingerprint(plan):
     digest = hashlib.sha256()
     digest.update(code_digest().encode())
     digest.update(repr((plan.rules, plan.catalogue_rules, plan.category_rules)).encode())
-    roots = plan.resolver.roots
-    for path, entry in sorted(_site_files(roots).items()):
+    # Every doc by its own text, wherever it lies: a docs folder may be named like a skipped one.
+    for rel_path, record in sorted(plan.docs.items()):
+        digest.update(f"doc\0{rel_path}\0{record.parsed.content_hash}\n".encode())
+    for path, entry in sorted(_site_files(plan.resolver.roots).items()):
         digest.update(f"{path}\0{entry}\n".encode())
     return digest.hexdigest()
 
